@@ -1,0 +1,1 @@
+"""orglint: a linter for org charts kept as code."""
