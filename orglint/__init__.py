@@ -1,1 +1,26 @@
-"""orglint: a linter for org charts kept as code."""
+"""orglint: a linter for org charts kept as code.
+
+The public API for rule authors::
+
+    from orglint import Org, Option, rule
+"""
+
+from orglint.model import Location, Org, Person, Product, Unit
+from orglint.rule import Finding, Option, Related, Rule, Severity, rule
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Finding",
+    "Location",
+    "Option",
+    "Org",
+    "Person",
+    "Product",
+    "Related",
+    "Rule",
+    "Severity",
+    "Unit",
+    "rule",
+    "__version__",
+]

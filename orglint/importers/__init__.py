@@ -1,1 +1,56 @@
+"""Importers turn loaded sources into one Org: native YAML, and (by detection) other formats.
 
+Each importer module offers ``claims(source) -> bool`` and
+``build(org, sources, problems)``. A source goes to the first importer that
+claims it; native YAML is the fallback. Importers are imported only when a
+source needs them, to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from orglint.loader import LoadResult, SourceFile
+from orglint.model import Org
+from orglint.rule import Finding
+
+# Module names under orglint.importers, in the order they are asked; "native" last.
+IMPORTERS = ("backstage", "csv", "native")
+
+
+def _importer(name: str):
+    return importlib.import_module(f"orglint.importers.{name}")
+
+
+def _claimant(source: SourceFile) -> str:
+    if source.kind == "csv":
+        return "csv"
+    if _looks_like_backstage(source):
+        return "backstage"
+    return "native"
+
+
+def _looks_like_backstage(source: SourceFile) -> bool:
+    """Backstage catalog files carry ``apiVersion: backstage.io/...`` at the top of a document."""
+    from yaml.nodes import MappingNode
+
+    for document in source.documents:
+        if isinstance(document, MappingNode):
+            for key_node, value_node in document.value:
+                if getattr(key_node, "value", None) == "apiVersion":
+                    return str(getattr(value_node, "value", "")).startswith("backstage.io/")
+    return False
+
+
+def build_org(loaded: LoadResult) -> tuple[Org, list[Finding]]:
+    """One Org from every loaded source; problems found while building are returned."""
+    org = Org()
+    problems: list[Finding] = []
+    groups: dict[str, list[SourceFile]] = {}
+    for source in loaded.files:
+        groups.setdefault(_claimant(source), []).append(source)
+    for name in IMPORTERS:
+        sources = groups.get(name)
+        if sources:
+            _importer(name).build(org, sources, problems)
+    return org, problems

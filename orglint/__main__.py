@@ -1,0 +1,5 @@
+"""``python -m orglint``."""
+
+from orglint.cli import main
+
+main()

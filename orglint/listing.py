@@ -1,0 +1,156 @@
+"""What `orglint rules`, `explain` and `roles` show, built as data (tables, Markdown, JSON) for the CLI to print."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from orglint.plugins import RuleSet
+from orglint.problems import INPUT_PROBLEMS
+from orglint.rule import Rule, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.table import Table
+
+    from orglint.model import Org
+
+FAMILIES = {
+    "S": "Structure of the chart",
+    "R": "Roles that should not share one person",
+    "L": "Product leadership",
+    "F": "The five departments and their product liaisons",
+    "G": "Strategy and structure fit",
+    "T": "Team topology",
+    "X": "orglint's own bookkeeping",
+}
+_SEVERITY_STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def family_title(family: str) -> str:
+    return FAMILIES.get(family, "Plugin rules")
+
+
+def rules_json(rule_set: RuleSet, enabled: set[str]) -> str:
+    rows = [
+        {
+            "code": rule.code,
+            "name": rule.name,
+            "family": rule.family,
+            "family_title": family_title(rule.family),
+            "severity": rule.severity.label,
+            "enabled": rule.code in enabled,
+            "summary": rule.summary,
+            "options": {
+                name: {"type": option.type, "default": _jsonable(option.default), "help": option.help}
+                for name, option in rule.options.items()
+            },
+            "origin": rule.origin,
+        }
+        for rule in rule_set.sorted()
+    ]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+
+
+def _jsonable(value):
+    return list(value) if isinstance(value, tuple) else value
+
+
+def rules_table(rule_set: RuleSet, enabled: set[str]) -> "Table":
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
+    table.add_column("code", no_wrap=True)
+    table.add_column("name", no_wrap=True)
+    table.add_column("severity", no_wrap=True)
+    table.add_column("on", no_wrap=True)
+    table.add_column("summary", overflow="fold")
+    family = None
+    for rule in rule_set.sorted():
+        if rule.family != family:
+            family = rule.family
+            table.add_row("", "", "", "", "")
+            table.add_row(f"[bold]{family}[/]", f"[bold]{family_title(family)}[/]", "", "", "")
+        style = _SEVERITY_STYLE[rule.severity]
+        table.add_row(
+            escape(rule.code),
+            escape(rule.name),
+            f"[{style}]{rule.severity.label}[/]",
+            "yes" if rule.code in enabled else "[dim]no[/]",
+            escape(rule.summary),
+        )
+    return table
+
+
+def explain_markdown(code_or_name: str, rule_set: RuleSet) -> str | None:
+    """The rule's documentation as Markdown, headed by its code, name and severity."""
+    rule = rule_set.find(code_or_name)
+    if rule is not None:
+        return _rule_markdown(rule)
+    key = code_or_name.strip()
+    for code, (name, explanation) in INPUT_PROBLEMS.items():
+        if key.upper() == code or key.lower() == name:
+            return f"# {code} {name} (input problem, exit code 2)\n\n{explanation}\n"
+    return None
+
+
+def _rule_markdown(rule: Rule) -> str:
+    lines = [f"# {rule.code} {rule.name}", "", f"Default severity: **{rule.severity.label}**. Family: {family_title(rule.family)}."]
+    if rule.options:
+        options = ", ".join(f"`{name}` (default `{_jsonable(option.default)}`)" for name, option in rule.options.items())
+        lines.append(f"Options: {options}.")
+    lines += ["", rule.doc.strip(), ""]
+    return "\n".join(lines)
+
+
+def roles_rows(org: "Org") -> list[dict]:
+    from orglint.roles import read_title
+
+    rows = []
+    for person in org.people.values():
+        reading = read_title(person.title)
+        rows.append(
+            {
+                "id": person.id,
+                "name": person.name,
+                "title": person.title,
+                "read_as": list(reading.parts),
+                "inferred_roles": list(reading.roles),
+                "explicit_roles": list(person.explicit_roles),
+                "roles": sorted(person.roles),
+                "functions": sorted(org.functions_of(person)),
+                "leads": sorted(f for f in _functions() if org.leads_function(person, f)),
+                "file": person.file,
+                "line": person.line,
+            }
+        )
+    return rows
+
+
+def _functions():
+    from orglint.roles import FUNCTIONS
+
+    return FUNCTIONS
+
+
+def roles_json(org: "Org") -> str:
+    return json.dumps(roles_rows(org), indent=2, ensure_ascii=False) + "\n"
+
+
+def roles_table(org: "Org") -> "Table":
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for column in ("id", "title", "roles", "functions", "leads"):
+        table.add_column(column, overflow="fold")
+    for row in roles_rows(org):
+        roles = ", ".join(row["roles"]) or "[dim]no role[/]"
+        table.add_row(
+            escape(row["id"]),
+            escape(row["title"]) if row["title"] else "[dim]-[/]",
+            roles,
+            ", ".join(row["functions"]) or "[dim]-[/]",
+            ", ".join(row["leads"]),
+        )
+    return table

@@ -1,0 +1,323 @@
+"""Read input files into located YAML nodes, safely.
+
+Only the YAML safe subset is parsed: documents are *composed* into nodes (tag,
+value, marks) and never *constructed*, so no tag can create an object or run
+code. libyaml's C parser is used when PyYAML has it (it also bounds nesting at
+1,000 levels); the pure-Python parser is the fallback.
+
+Every problem becomes an input-problem Finding with a file:line:col; nothing
+here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from orglint.problems import input_problem
+from orglint.rule import Finding, Related
+
+try:  # libyaml: an order of magnitude faster than the pure-Python parser
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+CSV_SUFFIXES = (".csv",)
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+# Safety limits. The alias budget bounds "billion laughs": aliases share nodes
+# in the composed tree, so only code that expands them (to_python) can blow up.
+MAX_EXPANDED_NODES = 1_000_000
+MAX_DEPTH = 1_000
+
+_STANDARD_TAG_PREFIX = "tag:yaml.org,2002:"
+_SAFE_TAGS = frozenset(
+    _STANDARD_TAG_PREFIX + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "binary", "merge", "value")
+)
+STR_TAG = _STANDARD_TAG_PREFIX + "str"
+NULL_TAG = _STANDARD_TAG_PREFIX + "null"
+INT_TAG = _STANDARD_TAG_PREFIX + "int"
+BOOL_TAG = _STANDARD_TAG_PREFIX + "bool"
+FLOAT_TAG = _STANDARD_TAG_PREFIX + "float"
+
+
+@dataclass
+class SourceFile:
+    """One input file: its display path, its text, and (for YAML) its documents."""
+
+    path: str
+    text: str
+    kind: str = "yaml"  # "yaml" or "csv"
+    documents: list[Node] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        cached = self.__dict__.get("_lines")
+        if cached is None:
+            cached = self.text.splitlines()
+            self.__dict__["_lines"] = cached
+        return cached
+
+
+@dataclass
+class LoadResult:
+    files: list[SourceFile]
+    problems: list[Finding]
+
+
+def display_path(path: Path) -> str:
+    """The path as users want to read it: relative to the current directory when below it."""
+    try:
+        relative = path.resolve().relative_to(Path.cwd().resolve())
+        return relative.as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()
+
+
+def expand_paths(paths: list[str]) -> tuple[list[tuple[str, Path | None]], list[Finding]]:
+    """Turn command-line paths into (display name, path) pairs; None path means stdin.
+
+    Directories are walked without following symbolic links to directories (so a
+    link loop cannot trap us); their YAML and CSV files are taken in sorted order.
+    """
+    found: list[tuple[str, Path | None]] = []
+    problems: list[Finding] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == STDIN:
+            found.append((STDIN_NAME, None))
+            continue
+        path = Path(raw)
+        try:
+            is_dir = path.is_dir()
+            exists = is_dir or path.exists() or path.is_symlink()
+        except OSError as error:
+            problems.append(input_problem("E006", f"cannot read {raw}: {error.strerror or error}", raw))
+            continue
+        if not exists:
+            problems.append(input_problem("E006", f"{raw}: no such file or directory", raw))
+            continue
+        if not is_dir:
+            name = display_path(path)
+            if name not in seen:
+                seen.add(name)
+                found.append((name, path))
+            continue
+        members = sorted(_walk_chart_files(path))
+        if not members:
+            problems.append(
+                input_problem("E010", f"{display_path(path)}: directory holds no org chart files (*.yaml, *.yml, *.csv)", display_path(path))
+            )
+        for member in members:
+            name = display_path(member)
+            if name not in seen:
+                seen.add(name)
+                found.append((name, member))
+    return found, problems
+
+
+def _walk_chart_files(directory: Path) -> Iterator[Path]:
+    for root, dirnames, filenames in os.walk(directory, followlinks=False):
+        # Hidden folders (.git, .github) hold CI config, not the chart.
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for filename in filenames:
+            if filename.startswith("."):
+                continue
+            if filename.lower().endswith(YAML_SUFFIXES + CSV_SUFFIXES):
+                yield Path(root) / filename
+
+
+def read_text(name: str, path: Path | None) -> tuple[str | None, Finding | None]:
+    """Read and decode one input; a problem instead of text when that fails."""
+    try:
+        data = sys.stdin.buffer.read() if path is None else path.read_bytes()
+    except IsADirectoryError:
+        return None, input_problem("E006", f"{name} is a directory", name)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return None, input_problem("E006", f"cannot read {name}: {reason}", name)
+    if b"\x00" in data[:8192]:
+        return None, input_problem("E007", f"{name} is a binary file, not an org chart", name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _line_column(data, error.start)
+        return None, input_problem(
+            "E007", f"{name} is not UTF-8 text (invalid byte 0x{data[error.start]:02x})", name, line, column
+        )
+    return text, None
+
+
+def _line_column(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def parse_yaml(source: SourceFile) -> list[Finding]:
+    """Compose the documents of a YAML source; return the problems met."""
+    loader = _YamlLoader(source.text)
+    # Composing allocates millions of small objects that never form cycles;
+    # the cyclic GC would rescan them over and over (it can triple load time).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        while loader.check_node():
+            source.documents.append(loader.get_node())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = _yaml_error_message(error)
+        code = "E009" if "maximum nesting depth" in message else "E001"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return [input_problem(code, message, source.path, line, column)]
+    except yaml.YAMLError as error:
+        return [input_problem("E001", f"invalid YAML: {error}", source.path)]
+    except RecursionError:
+        return [input_problem("E009", f"nesting deeper than {MAX_DEPTH} levels", source.path)]
+    finally:
+        loader.dispose()
+        if gc_was_enabled:
+            gc.enable()
+    return []
+
+
+def _yaml_error_message(error: yaml.MarkedYAMLError) -> str:
+    parts = [part for part in (error.context, error.problem) if part]
+    message = "; ".join(parts) or "invalid YAML"
+    return f"invalid YAML: {message}"
+
+
+def load(paths: list[str]) -> LoadResult:
+    """Read every input path; YAML is composed, CSV kept as text for its importer."""
+    named, problems = expand_paths(paths)
+    files: list[SourceFile] = []
+    for name, path in named:
+        text, problem = read_text(name, path)
+        if problem:
+            problems.append(problem)
+            continue
+        assert text is not None
+        source, found = parse_source(name, text)
+        problems.extend(found)
+        if source is not None:
+            files.append(source)
+    return LoadResult(files=files, problems=problems)
+
+
+def parse_source(name: str, text: str) -> tuple[SourceFile | None, list[Finding]]:
+    """A SourceFile for text read from ``name``, or the problems that stop it being read."""
+    kind = "csv" if name.lower().endswith(CSV_SUFFIXES) else "yaml"
+    source = SourceFile(path=name, text=text, kind=kind)
+    if not text.strip():
+        return None, [input_problem("E010", f"{name} is empty", name)]
+    if kind == "yaml":
+        problems = parse_yaml(source)
+        if problems:
+            return None, problems
+        if all(_is_empty_document(document) for document in source.documents):
+            return None, [input_problem("E010", f"{name} holds no YAML content (only comments)", name)]
+    return source, []
+
+
+def _is_empty_document(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.value in ("", "~", "null", "Null", "NULL")
+
+
+# --- walking located nodes --------------------------------------------------------------
+
+
+def position(node: Node) -> tuple[int, int]:
+    """1-based (line, column) of a node."""
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.tag == NULL_TAG
+
+
+def unsafe_tag(node: Node) -> str | None:
+    """The node's tag when it is outside the safe subset, else None."""
+    tag = node.tag
+    if tag in _SAFE_TAGS:
+        return None
+    return tag
+
+
+def mapping_items(node: MappingNode, file: str, problems: list[Finding]) -> list[tuple[str, Node, Node]]:
+    """The (key, key node, value node) triples of a mapping, reporting duplicate and non-scalar keys.
+
+    The first occurrence of a duplicate key wins and the second is reported
+    with both lines, so the chart means what its first reader saw.
+    """
+    items: list[tuple[str, Node, Node]] = []
+    first_seen: dict[str, tuple[int, int]] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            line, column = position(key_node)
+            problems.append(input_problem("E004", "mapping keys must be plain strings", file, line, column))
+            continue
+        key = key_node.value
+        if key in first_seen:
+            line, column = position(key_node)
+            first_line, first_column = first_seen[key]
+            problems.append(
+                input_problem(
+                    "E002",
+                    f"duplicate key '{key}' (first defined on line {first_line})",
+                    file,
+                    line,
+                    column,
+                    related=[Related("first definition", file, first_line, first_column)],
+                )
+            )
+            continue
+        first_seen[key] = position(key_node)
+        items.append((key, key_node, value_node))
+    return items
+
+
+class ExpansionLimit(Exception):
+    """Raised by to_python when a value expands beyond the safety limits."""
+
+
+def to_python(node: Node, file: str, problems: list[Finding], budget: list[int] | None = None, depth: int = 0) -> object:
+    """Plain Python data for free-form values (x- keys), bounded against alias bombs.
+
+    Scalars stay strings except null, bool and int, which users of x- data expect.
+    """
+    if budget is None:
+        budget = [MAX_EXPANDED_NODES]
+    budget[0] -= 1
+    if budget[0] < 0 or depth > MAX_DEPTH:
+        raise ExpansionLimit()
+    if isinstance(node, ScalarNode):
+        tag = node.tag
+        if tag == NULL_TAG:
+            return None
+        if tag == BOOL_TAG:
+            return node.value.lower() in ("true", "yes", "on", "y")
+        if tag == INT_TAG:
+            try:
+                return int(node.value.replace("_", ""), 0)
+            except ValueError:
+                return node.value
+        return node.value
+    if isinstance(node, SequenceNode):
+        return [to_python(item, file, problems, budget, depth + 1) for item in node.value]
+    if isinstance(node, MappingNode):
+        result: dict[str, object] = {}
+        for key, _key_node, value_node in mapping_items(node, file, problems):
+            result[key] = to_python(value_node, file, problems, budget, depth + 1)
+        return result
+    return None  # pragma: no cover - the composer makes no other nodes

@@ -1,0 +1,539 @@
+"""The org chart as rules see it: people, units, products, and what follows from them.
+
+Everything a rule needs about the whole chart (the CEO, each person's
+functions, leaders and heads of functions, depth in the hierarchy, who has a
+leader of some function above them) is computed once for the whole org in
+linear time, and cached. A rule never walks the chain of command of every
+person; it asks the Org.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from orglint.roles import CHIEF_ROLE, FUNCTIONS, ROLE_FUNCTION, read_title
+from orglint.rule import Finding, Related, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx
+
+_FUNCTION_BIT = {function: 1 << index for index, function in enumerate(FUNCTIONS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something is written: file, 1-based line and column."""
+
+    file: str | None
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file or '<org>'}:{self.line}:{self.column}"
+
+
+class Entity:
+    """What people, units and products share: an id, where they are written, extra data."""
+
+    __slots__ = ("id", "file", "line", "column", "end_line", "spans", "extra")
+    kind = ""  # "people", "units", "products": the section, and the subject prefix
+
+    def __init__(self, id: str, file: str | None = None, line: int = 1, column: int = 1, end_line: int | None = None):
+        self.id = id
+        self.file = file
+        self.line = line
+        self.column = column
+        self.end_line = end_line if end_line is not None else line
+        # field name -> (line, column) of its value, for pointing at the offending field
+        self.spans: dict[str, tuple[int, int]] = {}
+        self.extra: dict[str, Any] = {}
+
+    @property
+    def subject(self) -> str:
+        return f"{self.kind}.{self.id}"
+
+    def location(self, field_name: str | None = None) -> Location:
+        """The location of a field's value when written, else of the entry."""
+        if field_name is not None:
+            span = self.spans.get(field_name)
+            if span is not None:
+                return Location(self.file, span[0], span[1])
+        return Location(self.file, self.line, self.column)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id}>"
+
+
+class Person(Entity):
+    __slots__ = ("name", "title", "explicit_roles", "reports_to", "dotted_to", "unit", "units", "email", "roles", "leads")
+    kind = "people"
+
+    def __init__(
+        self,
+        id: str,
+        *,
+        name: str | None = None,
+        title: str | None = None,
+        roles: Iterable[str] = (),
+        reports_to: str | None = None,
+        dotted_to: Iterable[str] = (),
+        unit: str | None = None,
+        units: Iterable[str] = (),
+        email: str | None = None,
+        **where: Any,
+    ):
+        super().__init__(id, **where)
+        self.name = name
+        self.title = title
+        self.explicit_roles = tuple(roles)
+        self.reports_to = reports_to
+        self.dotted_to = tuple(dotted_to)
+        self.unit = unit
+        self.units = tuple(units)
+        self.email = email
+        reading = read_title(title)
+        # Explicit roles add to inferred ones (FORMAT.md); order: explicit first.
+        self.roles: frozenset[str] = frozenset(self.explicit_roles) | frozenset(reading.roles)
+        self.leads: frozenset[str] = frozenset(reading.leads)
+
+    @property
+    def display(self) -> str:
+        """"Julia Brandt (VP of Product)", for messages."""
+        label = self.name or self.id
+        return f"{label} ({self.title})" if self.title else label
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+    def holds(self, *roles: str) -> bool:
+        return any(role in self.roles for role in roles)
+
+    @property
+    def memberships(self) -> tuple[str, ...]:
+        """Home unit first, then extra memberships."""
+        return ((self.unit,) if self.unit else ()) + self.units
+
+
+class Unit(Entity):
+    __slots__ = ("name", "type", "function", "lead", "parent", "products")
+    kind = "units"
+
+    def __init__(
+        self,
+        id: str,
+        *,
+        name: str | None = None,
+        type: str | None = None,
+        function: str | None = None,
+        lead: str | None = None,
+        parent: str | None = None,
+        products: Iterable[str] = (),
+        **where: Any,
+    ):
+        super().__init__(id, **where)
+        self.name = name
+        self.type = type or "team"
+        self.function = function
+        self.lead = lead
+        self.parent = parent
+        self.products = tuple(products)
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+    @property
+    def display(self) -> str:
+        return f"{self.label} ({self.type})"
+
+
+class Product(Entity):
+    __slots__ = ("name", "owner", "metrics")
+    kind = "products"
+
+    def __init__(
+        self,
+        id: str,
+        *,
+        name: str | None = None,
+        owner: str | None = None,
+        metrics: Iterable[str] = (),
+        **where: Any,
+    ):
+        super().__init__(id, **where)
+        self.name = name
+        self.owner = owner
+        self.metrics = tuple(metrics)
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+    @property
+    def display(self) -> str:
+        return self.label
+
+
+@dataclass
+class Duplicate:
+    """A second definition of an id (S003); the first stays in the org."""
+
+    first: Entity
+    second: Entity
+
+
+@dataclass
+class Org:
+    """The whole chart. Build it, then call :meth:`freeze`-free accessors; derived data is cached."""
+
+    name: str | None = None
+    strategy: str | None = None
+    people: dict[str, Person] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+    products: dict[str, Product] = field(default_factory=dict)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    # Where `org:` is written (the org-level subject's fallback location) and its fields.
+    file: str | None = None
+    line: int = 1
+    column: int = 1
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    kind = "org"
+    subject = "org"
+    id = "org"
+
+    # --- building -----------------------------------------------------------------------
+
+    def add(self, entity: Entity) -> None:
+        """Add a person, unit or product; a second definition of an id is kept aside for S003."""
+        table: dict[str, Any] = getattr(self, entity.kind)
+        first = table.get(entity.id)
+        if first is None:
+            table[entity.id] = entity
+        else:
+            self.duplicates.append(Duplicate(first, entity))
+
+    def location(self, field_name: str | None = None) -> Location:
+        if field_name is not None and field_name in self.spans:
+            line, column = self.spans[field_name]
+            return Location(self.file, line, column)
+        return Location(self.file, self.line, self.column)
+
+    @property
+    def label(self) -> str:
+        return self.name or "the org"
+
+    # --- findings -----------------------------------------------------------------------
+
+    def finding(
+        self,
+        subject: Entity | Org,
+        message: str,
+        *,
+        field: str | None = None,
+        at: Entity | Location | None = None,
+        at_field: str | None = None,
+        related: Iterable[tuple[str, Entity | Location]] = (),
+    ) -> Finding:
+        """A finding about ``subject``; the engine stamps code, name and severity.
+
+        It points at ``field`` of the subject when that is written, else at
+        ``at`` (an entity or location: the most relevant entry for org-level
+        findings), else at the subject's entry.
+        """
+        location: Location | None = None
+        if at is not None:
+            location = at if isinstance(at, Location) else at.location(at_field)
+        elif field is not None or not isinstance(subject, Org):
+            location = subject.location(field)
+        else:
+            location = self._org_anchor()
+        return Finding(
+            code="",
+            name="",
+            severity=Severity.WARNING,
+            message=message,
+            subject=subject.subject,
+            file=location.file,
+            line=location.line,
+            column=location.column,
+            related=tuple(_related(note, where) for note, where in related),
+        )
+
+    def _org_anchor(self) -> Location:
+        """Where org-level findings point when the rule names nothing better."""
+        if self.file is not None:
+            return self.location()
+        ceo = self.ceo
+        if ceo is not None:
+            return ceo.location()
+        for person in self.people.values():
+            return person.location()
+        return Location(None, 1, 1)
+
+    # --- the reporting structure (computed once, linear) -----------------------------------
+
+    @cached_property
+    def direct_reports(self) -> dict[str, list[Person]]:
+        """Manager id -> the people whose ``reports_to`` names them (in file order)."""
+        reports: dict[str, list[Person]] = {}
+        for person in self.people.values():
+            manager = person.reports_to
+            if manager is not None:
+                reports.setdefault(manager, []).append(person)
+        return reports
+
+    def reports_of(self, person: Person) -> list[Person]:
+        return self.direct_reports.get(person.id, [])
+
+    def manager_of(self, person: Person) -> Person | None:
+        return self.people.get(person.reports_to) if person.reports_to else None
+
+    @cached_property
+    def tops(self) -> list[Person]:
+        """People with no ``reports_to`` (in file order)."""
+        return [person for person in self.people.values() if person.reports_to is None]
+
+    @cached_property
+    def ceo(self) -> Person | None:
+        """The person holding ``ceo``; else the single top of the chart; else None."""
+        holders = [person for person in self.people.values() if "ceo" in person.roles]
+        if holders:
+            # Several CEOs: the one highest in the chart, then first in file order.
+            return min(holders, key=lambda person: (self.depth.get(person.id, 0), 0))
+        return self.tops[0] if len(self.tops) == 1 else None
+
+    @cached_property
+    def _hierarchy(self) -> tuple[dict[str, int], dict[str, int], list[list[Person]]]:
+        """One pass over the chart: depth, functions led above each person, and cycles.
+
+        depth: 0 for a top; people on or below a cycle get the depth of their
+        chain up to the cut. led_above: a bit mask of the functions that
+        someone strictly above the person leads.
+        """
+        people = self.people
+        depth: dict[str, int] = {}
+        led_above: dict[str, int] = {}
+        leads_mask = self._leads_mask
+        # Breadth-first from the tops: each person is visited once.
+        queue: deque[Person] = deque()
+        for top in self.tops:
+            depth[top.id] = 0
+            led_above[top.id] = 0
+            queue.append(top)
+        reports = self.direct_reports
+        while queue:
+            manager = queue.popleft()
+            below_depth = depth[manager.id] + 1
+            below_mask = led_above[manager.id] | leads_mask.get(manager.id, 0)
+            for report in reports.get(manager.id, ()):
+                if report.id not in depth:
+                    depth[report.id] = below_depth
+                    led_above[report.id] = below_mask
+                    queue.append(report)
+        # Whoever was not reached reports to an unknown id or sits on/below a cycle.
+        cycles: list[list[Person]] = []
+        for person in people.values():
+            if person.id in depth:
+                continue
+            path: list[Person] = []
+            on_path: dict[str, int] = {}
+            current: Person | None = person
+            while current is not None and current.id not in depth and current.id not in on_path:
+                on_path[current.id] = len(path)
+                path.append(current)
+                current = people.get(current.reports_to) if current.reports_to else None
+            if current is not None and current.id in on_path:
+                cycle = path[on_path[current.id] :]
+                cycles.append(cycle)
+                # Cut the cycle: treat its members as tops of their own branch.
+                base_depth, base_mask = 0, 0
+                for member in cycle:
+                    depth[member.id] = base_depth
+                    led_above[member.id] = base_mask
+                path = path[: on_path[current.id]]
+                current = cycle[0]
+            elif current is None:
+                # Chain ends at an unknown manager: the last person is a top of a fragment.
+                last = path.pop()
+                depth[last.id] = 0
+                led_above[last.id] = 0
+                current = last
+            # Unwind the path below the resolved person.
+            for member in reversed(path):
+                manager = people[member.reports_to]  # type: ignore[index]
+                depth[member.id] = depth[manager.id] + 1
+                led_above[member.id] = led_above[manager.id] | leads_mask.get(manager.id, 0)
+        return depth, led_above, cycles
+
+    @property
+    def depth(self) -> dict[str, int]:
+        """Person id -> number of managers above them (0 for a top)."""
+        return self._hierarchy[0]
+
+    @property
+    def cycles(self) -> list[list[Person]]:
+        """Reporting cycles, each in reporting order starting from its first person in the walk."""
+        return self._hierarchy[2]
+
+    def chain(self, person: Person) -> list[Person]:
+        """The chain of command: manager, manager's manager, ... up to the top (cycles cut)."""
+        chain: list[Person] = []
+        seen = {person.id}
+        current = self.manager_of(person)
+        while current is not None and current.id not in seen:
+            chain.append(current)
+            seen.add(current.id)
+            current = self.manager_of(current)
+        return chain
+
+    # --- functions, leaders and heads ---------------------------------------------------
+
+    @cached_property
+    def unit_leads(self) -> dict[str, list[Unit]]:
+        """Person id -> the units they lead."""
+        leads: dict[str, list[Unit]] = {}
+        for unit in self.units.values():
+            if unit.lead:
+                leads.setdefault(unit.lead, []).append(unit)
+        return leads
+
+    def functions_of(self, person: Person) -> frozenset[str]:
+        """The functions of the person's roles; without roles, their home unit's function."""
+        if person.roles:
+            return frozenset(ROLE_FUNCTION[role] for role in person.roles if role in ROLE_FUNCTION)
+        unit = self.units.get(person.unit) if person.unit else None
+        if unit is not None and unit.function:
+            return frozenset((unit.function,))
+        return frozenset()
+
+    def in_function(self, person: Person, function: str) -> bool:
+        return function in self.functions_of(person)
+
+    def people_in(self, function: str) -> list[Person]:
+        """Everyone whose function (FORMAT.md) is ``function``, in file order."""
+        return self._people_by_function.get(function, [])
+
+    @cached_property
+    def _people_by_function(self) -> dict[str, list[Person]]:
+        by_function: dict[str, list[Person]] = {}
+        for person in self.people.values():
+            for function in self.functions_of(person):
+                by_function.setdefault(function, []).append(person)
+        return by_function
+
+    def leads_function(self, person: Person, function: str) -> bool:
+        """FORMAT.md "Leader of a function F"."""
+        return bool(self._leads_mask.get(person.id, 0) & _FUNCTION_BIT[function])
+
+    @cached_property
+    def _leads_mask(self) -> dict[str, int]:
+        """Person id -> bit mask of the functions they lead (only leaders are present)."""
+        masks: dict[str, int] = {}
+        chief_function = {role: function for function, role in CHIEF_ROLE.items()}
+        for person in self.people.values():
+            mask = 0
+            for role in person.roles:
+                function = chief_function.get(role)
+                if function is not None:
+                    mask |= _FUNCTION_BIT[function]
+            for function in person.leads:
+                mask |= _FUNCTION_BIT.get(function, 0)
+            if mask:
+                masks[person.id] = mask
+        for person_id, units in self.unit_leads.items():
+            if person_id not in self.people:
+                continue
+            for unit in units:
+                if unit.function in _FUNCTION_BIT:
+                    masks[person_id] = masks.get(person_id, 0) | _FUNCTION_BIT[unit.function]
+        return masks
+
+    def leaders(self, function: str) -> list[Person]:
+        """Every leader of ``function``, in file order."""
+        bit = _FUNCTION_BIT[function]
+        return [self.people[pid] for pid, mask in self._leads_mask.items() if mask & bit]
+
+    def heads(self, function: str) -> list[Person]:
+        """Leaders of ``function`` with no other leader of it in their chain of command."""
+        bit = _FUNCTION_BIT[function]
+        led_above = self._hierarchy[1]
+        return [person for person in self.leaders(function) if not led_above.get(person.id, 0) & bit]
+
+    def has_leader_above(self, person: Person, function: str) -> bool:
+        """Whether someone in the person's chain of command leads ``function``."""
+        return bool(self._hierarchy[1].get(person.id, 0) & _FUNCTION_BIT[function])
+
+    def is_head(self, person: Person, function: str) -> bool:
+        return self.leads_function(person, function) and not self.has_leader_above(person, function)
+
+    # --- units --------------------------------------------------------------------------
+
+    @cached_property
+    def members(self) -> dict[str, list[Person]]:
+        """Unit id -> its members: people naming it in ``unit``/``units``, plus its lead (file order, no repeats)."""
+        members: dict[str, list[Person]] = {unit_id: [] for unit_id in self.units}
+        for person in self.people.values():
+            for unit_id in person.memberships:
+                bucket = members.get(unit_id)
+                if bucket is not None and (not bucket or bucket[-1] is not person):
+                    bucket.append(person)
+        for unit in self.units.values():
+            lead = self.people.get(unit.lead) if unit.lead else None
+            if lead is not None and lead not in members[unit.id]:
+                members[unit.id].append(lead)
+        return members
+
+    @cached_property
+    def child_units(self) -> dict[str, list[Unit]]:
+        children: dict[str, list[Unit]] = {}
+        for unit in self.units.values():
+            if unit.parent:
+                children.setdefault(unit.parent, []).append(unit)
+        return children
+
+    def units_of_type(self, *types: str) -> list[Unit]:
+        return [unit for unit in self.units.values() if unit.type in types]
+
+    # --- graphs -------------------------------------------------------------------------
+
+    @cached_property
+    def reporting_graph(self) -> "networkx.DiGraph":
+        """networkx DiGraph: an edge manager -> report for every known reporting line."""
+        import networkx
+
+        graph = networkx.DiGraph()
+        graph.add_nodes_from(self.people)
+        graph.add_edges_from(
+            (person.reports_to, person.id)
+            for person in self.people.values()
+            if person.reports_to is not None and person.reports_to in self.people
+        )
+        return graph
+
+    @cached_property
+    def unit_graph(self) -> "networkx.DiGraph":
+        """networkx DiGraph: an edge parent -> child for every known unit parent."""
+        import networkx
+
+        graph = networkx.DiGraph()
+        graph.add_nodes_from(self.units)
+        graph.add_edges_from(
+            (unit.parent, unit.id) for unit in self.units.values() if unit.parent is not None and unit.parent in self.units
+        )
+        return graph
+
+    def iter_entities(self) -> Iterator[Entity]:
+        yield from self.people.values()
+        yield from self.units.values()
+        yield from self.products.values()
+
+
+def _related(note: str, where: Entity | Location) -> Related:
+    location = where if isinstance(where, Location) else where.location()
+    return Related(note, location.file, location.line, location.column)

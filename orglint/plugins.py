@@ -1,0 +1,148 @@
+"""Rule discovery: packs registered under the ``orglint.rules`` entry-point group, and local folders.
+
+A pack is a module or a package. Every rule found in it (a function decorated
+with :func:`orglint.rule`) is loaded; in a package, every module below it is
+searched. The built-in pack is registered exactly like a third-party one. A
+local folder is loaded only when the user names it (``--rules-dir`` or the
+``plugins`` config key): code from a linted repository never runs by default.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import pkgutil
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Iterable
+
+from orglint.rule import Rule
+
+ENTRY_POINT_GROUP = "orglint.rules"
+BUILTIN_PACK = "orglint.rules"
+
+
+class PluginError(Exception):
+    """A rule pack could not be loaded; the message names the pack."""
+
+
+@dataclass
+class RuleSet:
+    """The loaded rules, by code, in code order."""
+
+    rules: dict[str, Rule] = field(default_factory=dict)
+
+    def add(self, rule: Rule) -> None:
+        existing = self.rules.get(rule.code)
+        if existing is not None and existing.check is not rule.check:
+            raise PluginError(f"rule {rule.code} is defined twice: in {existing.origin} and in {rule.origin}")
+        for other in self.rules.values():
+            if other.name == rule.name and other.code != rule.code:
+                raise PluginError(f"rule name '{rule.name}' is used by both {other.code} and {rule.code}")
+        self.rules[rule.code] = rule
+
+    def sorted(self) -> list[Rule]:
+        return [self.rules[code] for code in sorted(self.rules, key=_code_order)]
+
+    def by_name(self) -> dict[str, Rule]:
+        return {rule.name: rule for rule in self.rules.values()}
+
+    def find(self, code_or_name: str) -> Rule | None:
+        key = code_or_name.strip()
+        return self.rules.get(key.upper()) or self.by_name().get(key.lower())
+
+
+_FAMILY_ORDER = "SRLFGTX"
+
+
+def _code_order(code: str) -> tuple[int, str]:
+    family = code.rstrip("0123456789")
+    index = _FAMILY_ORDER.find(family) if len(family) == 1 else -1
+    return (index if index >= 0 else len(_FAMILY_ORDER), code)
+
+
+def rules_in_module(module: ModuleType) -> list[Rule]:
+    found = []
+    for value in vars(module).values():
+        declared = getattr(value, "__orglint_rule__", None)
+        if isinstance(declared, Rule) and declared.origin == module.__name__:
+            found.append(declared)
+    return found
+
+
+def rules_in_pack(module: ModuleType) -> list[Rule]:
+    """Rules of a module, or of every module in a package (sorted by module name)."""
+    found = rules_in_module(module)
+    path = getattr(module, "__path__", None)
+    if path is not None:
+        for info in sorted(pkgutil.iter_modules(path), key=lambda info: info.name):
+            if info.name.startswith("_"):
+                continue
+            name = f"{module.__name__}.{info.name}"
+            try:
+                submodule = importlib.import_module(name)
+            except Exception as error:  # a broken plugin must name itself, not crash orglint
+                raise PluginError(f"cannot import rule module {name}: {type(error).__name__}: {error}") from error
+            found.extend(rules_in_pack(submodule))
+    return found
+
+
+def _entry_points():
+    from importlib.metadata import entry_points
+
+    return entry_points(group=ENTRY_POINT_GROUP)
+
+
+def load_rules(*, rules_dirs: Iterable[str | Path] = (), packs: Iterable[str] = (), entry_points: bool = True) -> RuleSet:
+    """Load the built-in pack, installed packs (entry points), named packs and local folders."""
+    rule_set = RuleSet()
+    loaded_packs: set[str] = set()
+    pack_names = [BUILTIN_PACK]
+    if entry_points:
+        for entry_point in sorted(_entry_points(), key=lambda ep: ep.value):
+            pack_names.append(entry_point.value)
+    pack_names.extend(packs)
+    for pack in pack_names:
+        if pack in loaded_packs:
+            continue
+        loaded_packs.add(pack)
+        try:
+            module = importlib.import_module(pack)
+        except Exception as error:
+            raise PluginError(f"cannot import rule pack '{pack}': {type(error).__name__}: {error}") from error
+        for rule in rules_in_pack(module):
+            rule_set.add(rule)
+    for directory in rules_dirs:
+        for rule in load_rules_dir(Path(directory)):
+            rule_set.add(rule)
+    return rule_set
+
+
+def load_rules_dir(directory: Path) -> list[Rule]:
+    """Import every ``*.py`` module of a folder (not recursively) and collect its rules."""
+    if not directory.is_dir():
+        raise PluginError(f"rules folder {directory} does not exist or is not a folder")
+    found: list[Rule] = []
+    for path in sorted(directory.glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        module_name = f"orglint_local_rules.{_safe_identifier(directory)}.{path.stem}"
+        spec = importlib.util.spec_from_file_location(module_name, path)
+        if spec is None or spec.loader is None:
+            raise PluginError(f"cannot load rule module {path}")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[module_name] = module
+        try:
+            spec.loader.exec_module(module)
+        except Exception as error:
+            sys.modules.pop(module_name, None)
+            raise PluginError(f"cannot import rule module {path}: {type(error).__name__}: {error}") from error
+        found.extend(rules_in_module(module))
+    return found
+
+
+def _safe_identifier(directory: Path) -> str:
+    text = "".join(ch if ch.isalnum() else "_" for ch in str(directory.resolve()))
+    return "d" + text.strip("_")

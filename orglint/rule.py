@@ -1,0 +1,253 @@
+"""The rule API: what a rule (built-in or plugin) declares and what it yields.
+
+A rule is a function decorated with :func:`rule`. Its documentation is the
+docstring of its module (or of the function), in the sections of the rule
+catalog: What it does, Why is this bad?, Example, Use instead, Options,
+References. The engine, not the rule, stamps code, name and severity on the
+findings a rule yields.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+__all__ = [
+    "Severity",
+    "Option",
+    "Rule",
+    "Related",
+    "Finding",
+    "rule",
+    "RuleError",
+]
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that ``finding.severity >= fail_on`` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str | Severity) -> Severity:
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (expected error, warning or info)") from None
+
+
+class RuleError(Exception):
+    """A rule is declared wrongly (bad code, unknown option type, ...)."""
+
+
+_OPTION_TYPES = ("int", "str", "bool", "list[str]")
+
+
+@dataclass(frozen=True)
+class Option:
+    """A typed rule option with a default; validated when config is read."""
+
+    type: str
+    default: Any
+    help: str = ""
+    minimum: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.type not in _OPTION_TYPES:
+            raise RuleError(f"option type must be one of {', '.join(_OPTION_TYPES)}, not {self.type!r}")
+
+    def validate(self, value: Any) -> Any:
+        """Return ``value`` converted to the option's type, or raise ValueError."""
+        if self.type == "int":
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"expected a whole number, got {_describe(value)}")
+            if self.minimum is not None and value < self.minimum:
+                raise ValueError(f"must be at least {self.minimum}, got {value}")
+            return value
+        if self.type == "bool":
+            if not isinstance(value, bool):
+                raise ValueError(f"expected true or false, got {_describe(value)}")
+            return value
+        if self.type == "str":
+            if not isinstance(value, str):
+                raise ValueError(f"expected a string, got {_describe(value)}")
+            return value
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value):
+            raise ValueError(f"expected a list of strings, got {_describe(value)}")
+        return tuple(str(v) for v in value)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"{type(value).__name__} {value!r}"
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A secondary location of a finding (the other definition, a step of a cycle)."""
+
+    message: str
+    file: str | None
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem found in an org chart.
+
+    ``kind`` is "rule" for rule findings, "input" for problems reading the
+    input (E-codes) and "internal" for a rule that crashed.
+    """
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    subject: str
+    file: str | None
+    line: int
+    column: int
+    related: tuple[Related, ...] = ()
+    kind: str = "rule"
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.file or "", self.line, self.column, self.code, self.subject, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity.label,
+            "message": self.message,
+            "subject": self.subject,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "kind": self.kind,
+            "related": [
+                {"message": r.message, "file": r.file, "line": r.line, "column": r.column} for r in self.related
+            ],
+        }
+
+
+CheckFunction = Callable[[Any, Mapping[str, Any]], Iterable[Finding]]
+
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}[0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_SECTION = re.compile(r"^## +(.+?) *$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's metadata and its check function."""
+
+    code: str
+    name: str
+    severity: Severity
+    check: CheckFunction = field(repr=False, compare=False)
+    options: Mapping[str, Option] = field(default_factory=dict)
+    doc: str = ""
+    origin: str = ""  # the module or pack it came from, for messages
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+    @property
+    def sections(self) -> dict[str, str]:
+        """The documentation split by its ``## Heading`` sections."""
+        return split_sections(self.doc)
+
+    @property
+    def summary(self) -> str:
+        """One line: the first sentence of "What it does"."""
+        return first_sentence(self.sections.get("What it does", ""))
+
+    @property
+    def why(self) -> str:
+        """One line: the first sentence of "Why is this bad?"."""
+        return first_sentence(self.sections.get("Why is this bad?", ""))
+
+    def default_options(self) -> dict[str, Any]:
+        return {name: option.default for name, option in self.options.items()}
+
+    def run(self, org: Any, options: Mapping[str, Any]) -> Iterator[Finding]:
+        yield from self.check(org, options)
+
+
+def split_sections(doc: str) -> dict[str, str]:
+    sections: dict[str, str] = {}
+    matches = list(_SECTION.finditer(doc))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(doc)
+        sections[match.group(1).strip()] = doc[match.end() : end].strip("\n")
+    return sections
+
+
+def first_sentence(text: str) -> str:
+    paragraph = " ".join(text.strip().split("\n\n", 1)[0].split())
+    match = re.search(r"(?<=[.!?])\s", paragraph)
+    return paragraph[: match.start()] if match else paragraph
+
+
+def _dedent_doc(doc: str | None) -> str:
+    import inspect
+
+    return inspect.cleandoc(doc) if doc else ""
+
+
+def rule(
+    *,
+    code: str,
+    name: str,
+    severity: str | Severity,
+    options: Mapping[str, Option] | None = None,
+) -> Callable[[CheckFunction], CheckFunction]:
+    """Declare a check function as a rule.
+
+    The documentation is the function's docstring, else its module's.
+    """
+    if not _CODE.match(code):
+        raise RuleError(f"rule code {code!r} must be a family letter and three digits, e.g. R001")
+    if not _NAME.match(name):
+        raise RuleError(f"rule name {name!r} must be kebab-case, e.g. ceo-is-cpo")
+    level = Severity.parse(severity)
+
+    def decorate(check: CheckFunction) -> CheckFunction:
+        module = sys.modules.get(check.__module__)
+        doc = check.__doc__ or (module.__doc__ if module else None)
+        check.__orglint_rule__ = Rule(  # type: ignore[attr-defined]
+            code=code,
+            name=name,
+            severity=level,
+            check=check,
+            options=dict(options or {}),
+            doc=_dedent_doc(doc),
+            origin=check.__module__,
+        )
+        return check
+
+    return decorate
