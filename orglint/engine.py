@@ -71,25 +71,39 @@ def run_rules(org: Any, rules: Iterable[Rule], settings: RunSettings | None = No
     """Run each rule; stamp code, name and severity; isolate a rule that raises.
 
     A crashing rule becomes an E100 finding that names it, and the other rules
-    still run.
+    still run. Severity: see :func:`stamped_severity`.
     """
     settings = settings or RunSettings()
     findings: list[Finding] = []
     for rule in rules:
-        severity = settings.severities.get(rule.code, rule.severity)
+        override = settings.severities.get(rule.code)
         options = effective_options(rule, settings)
         produced: list[Finding] = []
         try:
             for finding in rule.run(org, options):
                 finding.code = rule.code
                 finding.name = rule.name
-                finding.severity = severity
+                finding.severity = stamped_severity(rule, finding, override)
                 produced.append(finding)
         except Exception as error:  # noqa: BLE001 - a plugin bug must not take the run down
             findings.append(_crash(rule, error))
             continue
         findings.extend(produced)
     return findings
+
+
+def stamped_severity(rule: Rule, finding: Finding, override: Severity | None = None) -> Severity:
+    """The severity a finding is reported with.
+
+    A user's explicit override for the rule (config ``severity:``) wins, for
+    every finding of the rule, up or down. Otherwise the rule's severity,
+    raised (never lowered) to the finding's ``min_severity`` when the rule
+    asked for more on this finding (L003 in a product-led org).
+    """
+    if override is not None:
+        return override
+    requested = finding.min_severity
+    return max(rule.severity, Severity.parse(requested)) if requested is not None else rule.severity
 
 
 def _crash(rule: Rule, error: Exception) -> Finding:

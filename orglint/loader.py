@@ -77,9 +77,10 @@ class LoadResult:
 
 def display_path(path: Path) -> str:
     """The path as users want to read it: relative to the current directory when below it."""
+    # Made absolute without resolving symbolic links: a link loop must not stop us naming it.
     try:
-        relative = path.resolve().relative_to(Path.cwd().resolve())
-        return relative.as_posix()
+        absolute = Path(os.path.abspath(path))
+        return absolute.relative_to(Path(os.path.abspath(os.getcwd()))).as_posix()
     except (ValueError, OSError):
         return path.as_posix()
 

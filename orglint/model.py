@@ -202,6 +202,11 @@ class Org:
     column: int = 1
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    # The inline suppression comments (orglint.suppressions.Suppressions), set by the pipeline
+    # before the rules declared ``after_suppressions`` run; None for the others.
+    suppressions: Any = field(default=None, repr=False, compare=False)
+    # The files the chart was read from, in reading order (where org-level findings point last).
+    files: list[str] = field(default_factory=list, repr=False, compare=False)
 
     kind = "org"
     subject = "org"
@@ -239,8 +244,12 @@ class Org:
         at: Entity | Location | None = None,
         at_field: str | None = None,
         related: Iterable[tuple[str, Entity | Location]] = (),
+        min_severity: str | Severity | None = None,
     ) -> Finding:
         """A finding about ``subject``; the engine stamps code, name and severity.
+
+        ``min_severity`` raises this finding above the rule's severity (never
+        lowers it); a user's explicit severity override still wins.
 
         It points at ``field`` of the subject when that is written, else at
         ``at`` (an entity or location: the most relevant entry for org-level
@@ -263,6 +272,7 @@ class Org:
             line=location.line,
             column=location.column,
             related=tuple(_related(note, where) for note, where in related),
+            min_severity=Severity.parse(min_severity) if min_severity is not None else None,
         )
 
     def _org_anchor(self) -> Location:
@@ -272,9 +282,9 @@ class Org:
         ceo = self.ceo
         if ceo is not None:
             return ceo.location()
-        for person in self.people.values():
-            return person.location()
-        return Location(None, 1, 1)
+        for entity in self.iter_entities():  # people first, then units, then products
+            return entity.location()
+        return Location(self.files[0] if self.files else None, 1, 1)
 
     # --- the reporting structure (computed once, linear) -----------------------------------
 

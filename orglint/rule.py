@@ -4,7 +4,7 @@ A rule is a function decorated with :func:`rule`. Its documentation is the
 docstring of its module (or of the function), in the sections of the rule
 catalog: What it does, Why is this bad?, Example, Use instead, Options,
 References. The engine, not the rule, stamps code, name and severity on the
-findings a rule yields.
+findings a rule yields (a finding may ask to be more severe: ``min_severity``).
 """
 
 from __future__ import annotations
@@ -119,6 +119,11 @@ class Finding:
 
     ``kind`` is "rule" for rule findings, "input" for problems reading the
     input (E-codes) and "internal" for a rule that crashed.
+
+    ``min_severity`` lets a rule raise one finding above the rule's severity
+    (L003 is an error, not a warning, in a product-led org). The engine stamps
+    ``max(rule severity, min_severity)``; it never lowers a finding, and a
+    user's explicit severity override for the rule wins over both.
     """
 
     code: str
@@ -131,6 +136,7 @@ class Finding:
     column: int
     related: tuple[Related, ...] = ()
     kind: str = "rule"
+    min_severity: Severity | None = None
 
     @property
     def sort_key(self) -> tuple:
@@ -171,6 +177,9 @@ class Rule:
     options: Mapping[str, Option] = field(default_factory=dict)
     doc: str = ""
     origin: str = ""  # the module or pack it came from, for messages
+    # Runs after the other rules' findings went through the inline suppressions, and reads
+    # ``org.suppressions`` (the parsed comments and what each one suppressed): X001, X002.
+    after_suppressions: bool = False
 
     @property
     def family(self) -> str:
@@ -225,10 +234,14 @@ def rule(
     name: str,
     severity: str | Severity,
     options: Mapping[str, Option] | None = None,
+    after_suppressions: bool = False,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Declare a check function as a rule.
 
     The documentation is the function's docstring, else its module's.
+    ``after_suppressions=True`` makes the rule run after every other rule's
+    findings were matched against the inline suppressions; ``org.suppressions``
+    then tells it what each suppression comment suppressed.
     """
     if not _CODE.match(code):
         raise RuleError(f"rule code {code!r} must be a family letter and three digits, e.g. R001")
@@ -247,6 +260,7 @@ def rule(
             options=dict(options or {}),
             doc=_dedent_doc(doc),
             origin=check.__module__,
+            after_suppressions=after_suppressions,
         )
         return check
 

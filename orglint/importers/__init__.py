@@ -9,6 +9,8 @@ source needs them, to keep start-up fast.
 from __future__ import annotations
 
 import importlib
+from dataclasses import dataclass, field
+from typing import Mapping
 
 from orglint.loader import LoadResult, SourceFile
 from orglint.model import Org
@@ -16,6 +18,13 @@ from orglint.rule import Finding
 
 # Module names under orglint.importers, in the order they are asked; "native" last.
 IMPORTERS = ("backstage", "csv", "native")
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to read inputs that need telling: ``column_map`` is CSV field -> column header (``--map``)."""
+
+    column_map: Mapping[str, str] = field(default_factory=dict)
 
 
 def _importer(name: str):
@@ -42,9 +51,10 @@ def _looks_like_backstage(source: SourceFile) -> bool:
     return False
 
 
-def build_org(loaded: LoadResult) -> tuple[Org, list[Finding]]:
+def build_org(loaded: LoadResult, options: ImportOptions | None = None) -> tuple[Org, list[Finding]]:
     """One Org from every loaded source; problems found while building are returned."""
     org = Org()
+    org.files = [source.path for source in loaded.files]
     problems: list[Finding] = []
     groups: dict[str, list[SourceFile]] = {}
     for source in loaded.files:
@@ -52,5 +62,20 @@ def build_org(loaded: LoadResult) -> tuple[Org, list[Finding]]:
     for name in IMPORTERS:
         sources = groups.get(name)
         if sources:
-            _importer(name).build(org, sources, problems)
-    return org, problems
+            if name == "native":
+                _importer(name).build(org, sources, problems)
+            else:
+                _importer(name).build(org, sources, problems, options=options or ImportOptions())
+    return org, _unique(problems)
+
+
+def _unique(problems: list[Finding]) -> list[Finding]:
+    """Drop repeats: a problem inside an anchored node is met once per alias that uses it."""
+    seen: set[tuple] = set()
+    unique: list[Finding] = []
+    for problem in problems:
+        key = (problem.code, problem.file, problem.line, problem.column, problem.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(problem)
+    return unique

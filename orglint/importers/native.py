@@ -12,6 +12,7 @@ from typing import Callable
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from orglint.loader import (
+    MAX_EXPANDED_NODES,
     NULL_TAG,
     ExpansionLimit,
     SourceFile,
@@ -85,6 +86,8 @@ class _Builder:
         self.source = source
         self.problems = problems
         self.org_defined_in = org_defined_in
+        # One expansion budget per file, so many x- keys aliasing one bomb stay bounded too.
+        self.expansion_budget = [MAX_EXPANDED_NODES]
 
     # -- problems ---------------------------------------------------------------------------
 
@@ -321,7 +324,7 @@ class _Builder:
 
     def free_value(self, node: Node) -> object:
         try:
-            return to_python(node, self.file, self.problems)
+            return to_python(node, self.file, self.problems, self.expansion_budget)
         except ExpansionLimit:
             self.problem("E009", "value expands beyond the safety limit (YAML aliases nested too far)", node)
             return None

@@ -1,0 +1,71 @@
+"""
+## What it does
+Flags a sales function of at least `min-size` people with no pre-sales engineer anywhere in the org.
+
+## Why is this bad?
+Without pre-sales engineers, account executives either promise what the product does not do or pull
+product managers and engineers into every demo and proof of concept. Sales should have product
+pre-sales engineers: people who evangelize the product, build solutions around it and configure it
+for each customer's context, so that what is sold is what the product delivers.
+
+A pre-sales engineer (role `pre-sales-engineer`: "Sales Engineer", "Solutions Engineer", "Solutions
+Architect", "Pre-sales Consultant") anywhere in the org silences the rule. The finding points at the
+head of sales, or at the first salesperson when sales has no leader.
+
+## Example
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: ivan, name: Ivan Petrov, title: VP Sales, reports_to: ada}
+  - {id: kim, name: Kim Larsen, title: Account Executive, reports_to: ivan}
+  - {id: omar, name: Omar Ali, title: Sales Development Rep, reports_to: ivan}
+```
+
+## Use instead
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: ivan, name: Ivan Petrov, title: VP Sales, reports_to: ada}
+  - {id: kim, name: Kim Larsen, title: Account Executive, reports_to: ivan}
+  - {id: omar, name: Omar Ali, title: Sales Development Rep, reports_to: ivan}
+  - {id: ravi, name: Ravi Iyer, title: Solutions Engineer, reports_to: ivan}
+```
+
+## Options
+- `min-size` (int, default 3): the sales headcount from which a pre-sales engineer is expected.
+
+## References
+- "The Product is the Organization" (sales should have product pre-sales engineers).
+"""
+
+from orglint import Option, rule
+
+
+@rule(
+    code="F004",
+    name="sales-without-presales",
+    severity="info",
+    options={"min-size": Option("int", 3, "sales headcount from which a pre-sales engineer is expected", minimum=1)},
+)
+def check(org, options):
+    sellers = org.people_in("sales")
+    if len(sellers) < options["min-size"]:
+        return
+    # The role belongs to the sales function: only its people can hold it.
+    if any(person.holds("pre-sales-engineer") for person in sellers):
+        return
+    heads = org.heads("sales")
+    anchor = heads[0] if heads else sellers[0]
+    led = f" (led by {anchor.display})" if heads else ""
+    yield org.finding(
+        org,
+        f"sales has {len(sellers)} people{led} and no pre-sales engineer: "
+        "nobody fits the product to each customer's context before the deal is signed",
+        at=anchor,
+    )

@@ -1,0 +1,73 @@
+"""
+## What it does
+Flags a support function of at least `min-size` people with nobody in customer success anywhere in
+the org.
+
+## Why is this bad?
+Support answers tickets; customer success makes sure customers get the value they paid for before they
+open one, or before they churn. Support should have customer success engineers: people who understand
+each customer's context and problem, and whom customers call because talking to them helps. Without
+them, the org only hears from customers when something is broken, and product management loses its
+best source of what customers are trying to do.
+
+Customer success is present when someone holds the `customer-success` role ("Customer Success
+Manager", "Customer Success Engineer", "Technical Account Manager"), works in a unit whose function is
+`customer-success`, or leads customer success. The finding points at the head of support, or at the
+first support person when support has no leader.
+
+## Example
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: sam, name: Sam Okafor, title: Head of Support, reports_to: ada}
+  - {id: lena, name: Lena Vogel, title: Support Engineer, reports_to: sam}
+  - {id: hugo, name: Hugo Costa, title: Customer Support Specialist, reports_to: sam}
+```
+
+## Use instead
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: sam, name: Sam Okafor, title: Head of Support, reports_to: ada}
+  - {id: lena, name: Lena Vogel, title: Support Engineer, reports_to: sam}
+  - {id: hugo, name: Hugo Costa, title: Customer Support Specialist, reports_to: sam}
+  - {id: zoe, name: Zoe Laine, title: Customer Success Engineer, reports_to: sam}
+```
+
+## Options
+- `min-size` (int, default 3): the support headcount from which customer success is expected.
+
+## References
+- "The Product is the Organization" (support should have customer success engineers).
+"""
+
+from orglint import Option, rule
+
+
+@rule(
+    code="F005",
+    name="support-without-customer-success",
+    severity="info",
+    options={"min-size": Option("int", 3, "support headcount from which customer success is expected", minimum=1)},
+)
+def check(org, options):
+    supporters = org.people_in("support")
+    if len(supporters) < options["min-size"]:
+        return
+    if org.people_in("customer-success") or org.leaders("customer-success"):
+        return
+    heads = org.heads("support")
+    anchor = heads[0] if heads else supporters[0]
+    led = f" (led by {anchor.display})" if heads else ""
+    yield org.finding(
+        org,
+        f"support has {len(supporters)} people{led} and nobody in customer success: "
+        "customers are heard from only when something breaks",
+        at=anchor,
+    )

@@ -1,0 +1,80 @@
+"""
+## What it does
+Flags an org that declares more than one product and has no unit of type `business-unit`.
+
+## Why is this bad?
+With several products in one centralized structure, the product lines compete for the same engineers,
+roadmap slots and executive attention, and nobody below the CEO answers for one product's results.
+The structure of a product organization should follow its product strategy, and the number of products
+is the first question to ask. Several products call for business
+units, one per product line, whose heads report to the CEO (with the CTO beside them keeping the
+technology consistent across product lines).
+
+This is advice, not a verdict: two closely related products can share one team. Declare the units
+you do have (`type: business-unit`), or suppress the rule when a centralized structure is a deliberate
+choice. The finding points at the second product, the one that makes the portfolio plural.
+
+## Example
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+products:
+  - {id: insights, name: Insights, owner: priya, metrics: [NPS, MAU]}
+  - {id: pipelines, name: Pipelines, owner: omar, metrics: [ARR, DAU]}
+units:
+  - {id: product, name: Product Management, type: department, function: product, lead: julia}
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ada, unit: product}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: julia, unit: product}
+  - {id: omar, name: Omar Ali, title: Product Manager, reports_to: julia, unit: product}
+```
+
+## Use instead
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+products:
+  - {id: insights, name: Insights, owner: priya, metrics: [NPS, MAU]}
+  - {id: pipelines, name: Pipelines, owner: omar, metrics: [ARR, DAU]}
+units:
+  - {id: bu-insights, name: Insights BU, type: business-unit, lead: bea, products: [insights]}
+  - {id: bu-pipelines, name: Pipelines BU, type: business-unit, lead: carl, products: [pipelines]}
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: bea, name: Bea Rossi, title: General Manager, reports_to: ada, unit: bu-insights}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: bea, unit: bu-insights}
+  - {id: carl, name: Carl Jensen, title: General Manager, reports_to: ada, unit: bu-pipelines}
+  - {id: omar, name: Omar Ali, title: Product Manager, reports_to: carl, unit: bu-pipelines}
+```
+
+## References
+- "What Is a Product Organization?" (airfocus glossary): align the structure with the product strategy;
+  one product, a centralized structure; several products, business units whose heads report to the CEO.
+"""
+
+from orglint import rule
+
+
+@rule(code="G001", name="multi-product-without-business-units", severity="info")
+def check(org, options):
+    products = list(org.products.values())
+    if len(products) < 2:
+        return
+    if any(unit.type == "business-unit" for unit in org.units.values()):
+        return
+    names = _names([product.label for product in products])
+    yield org.finding(
+        org,
+        f"{len(products)} products ({names}) and no business unit: "
+        "give each product line a business unit whose head reports to the CEO",
+        at=products[1],
+        related=[(f"product {products[0].label}", products[0])],
+    )
+
+
+def _names(labels: list, limit: int = 5) -> str:
+    shown = ", ".join(labels[:limit])
+    return shown if len(labels) <= limit else f"{shown} and {len(labels) - limit} more"

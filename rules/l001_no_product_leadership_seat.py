@@ -1,0 +1,110 @@
+"""
+## What it does
+Flags an org that has people in the product function but no head of product reporting directly to
+the CEO.
+
+## Why is this bad?
+Without a product leader at the CEO's table, product decisions are made by whoever the product
+managers happen to report to, and the product has no voice where company strategy is set.
+
+Product managers have traditionally reported to an engineering or a marketing leader, above all in
+companies where product had no independent seat at the executive table. That is changing: in the
+2023 State of Product Management report (more than 1,500 responses) product leadership now runs
+teams that used to sit elsewhere: product marketing in 30% of companies, project and program
+management in 29%, engineering in 29%, technical writing in 17%, customer success in 16%. None of
+that is possible without a product leader at the top. The same report shows what happens when
+product does not lead: only 45% of respondents said product investments meet senior management's
+expectations, and the causes named were a lack of clear company strategy (23%) and what flows from
+it: prioritization, go-to-market, investment allocation and a roadmap that does not match the
+strategy. A head of product who reports to the CEO drives exactly that discussion. Give the product
+function a head (VP of Product, Chief Product Officer) with a solid reporting line to the CEO.
+
+Judgment calls. Only a solid line counts: a head of product who reports to the CRO or the CTO with a
+`dotted_to` line to the CEO does not hold a seat at the executive table, since their priorities and
+their review are set by their solid-line manager. One head of product reporting to the CEO is
+enough: where product has several heads (a second product group inside sales, say), L003 to L006
+judge the others. With no head of product at all, a lone product manager who reports to the CEO
+(the first product hire of a startup) holds the seat de facto and is not flagged; two or more product
+people with nobody leading them means the CEO is running product management, and L001 fires. When the CEO is the head of product, R001 fires instead; when nobody is in the
+product function (other than perhaps the CEO), L002 speaks instead. Rules that need the CEO do not
+fire when the chart has none. The finding names `org` and points at the CEO, where the seat is
+missing, with the misplaced heads as related locations.
+
+## Example
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: ivan, name: Ivan Petrov, title: Chief Revenue Officer, reports_to: ada}
+  - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ivan, dotted_to: [ada]}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: julia}
+  - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada}
+```
+
+## Use instead
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: ivan, name: Ivan Petrov, title: Chief Revenue Officer, reports_to: ada}
+  - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ada}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: julia}
+  - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada}
+```
+
+## References
+- "What “Product-Led” Looks Like in 2023" (2023 State of Product Management report: who reports to
+  product leadership; "to be product-led, product must lead").
+- "The Product is the Organization" (product management as a department of its own).
+"""
+
+from orglint import rule
+
+from ._product_chain import ceo_product_seat, product_heads
+
+_NAMED = 3  # heads named in the message; the rest are counted
+
+
+@rule(code="L001", name="no-product-leadership-seat", severity="error")
+def check(org, options):
+    ceo = org.ceo
+    if ceo is None or ceo_product_seat(org) is not None:
+        return
+    team = [person for person in org.people_in("product") if person is not ceo]
+    if not team:
+        return
+    heads = product_heads(org)
+    if any(head.reports_to == ceo.id for head in heads):
+        return
+    if not heads:
+        if len(team) == 1 and team[0].reports_to == ceo.id:
+            return  # the first product hire, reporting to the CEO, holds the seat de facto
+        direct = sum(1 for person in team if person.reports_to == ceo.id)
+        people = "person works" if len(team) == 1 else "people work"
+        message = f"{len(team)} {people} in the product function and nobody leads it: no head of product reports to {ceo.display}"
+        if direct:
+            message += f" ({direct} of them report to the CEO directly)" if direct > 1 else " (1 of them reports to the CEO directly)"
+        yield org.finding(org, message, at=ceo, related=[("in the product function", person) for person in team[:_NAMED]])
+        return
+    placed = []
+    related = []
+    for head in heads:
+        manager = org.manager_of(head)
+        if manager is not None:
+            where = f"reports to {manager.display}"
+        elif head.reports_to:
+            where = f"reports to the unknown id '{head.reports_to}'"
+        else:
+            where = "reports to nobody"
+        if ceo.id in head.dotted_to:
+            where += ", with only a dotted line to the CEO"
+        placed.append(f"{head.display} {where}")
+        related.append((f"head of product {head.label}", head.location("reports_to")))
+    shown = "; ".join(placed[:_NAMED])
+    if len(placed) > _NAMED:
+        shown += f"; and {len(placed) - _NAMED} more"
+    yield org.finding(org, f"no head of product reports to {ceo.display}: {shown}", at=ceo, related=related)

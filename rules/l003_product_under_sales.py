@@ -1,0 +1,81 @@
+"""
+## What it does
+Flags a head of product whose chain of command passes through a sales leader before the CEO (or,
+when the org has no head of product, each product manager and product owner in that position).
+
+## Why is this bad?
+When product answers to sales, the roadmap becomes the list of promises made to close this quarter's
+deals, and nobody is left to weigh them against the product's strategy.
+
+This is the sales-led company: strategic decisions and culture are shaped by the sales department,
+and development is organized around sales opportunities and targets. Selling is not the problem; a
+sales-led business can be a healthy one. But a product leader who reports to the revenue leader
+cannot say no to a deal, and the product drifts into a collection of one-off projects that do not
+add up, which is the opposite of what product-led growth and product-led sales need: there, sales
+works with product management on growing the product strategically instead of throwing customer
+requests over the wall. Move the head of product out from under sales to report to the CEO, beside
+the sales leader, and let the two disagree in the open.
+
+Severity. A warning by default, and an error when `org.strategy` is one of the product strategies
+(`product-led`, `product-led-growth`, `product-led-sales`, `product-centric`, `product-oriented`,
+`product-operating-model`): such an org contradicts its own declared strategy. The finding asks the
+engine for at least `error` (a finding may raise, never lower, its rule's severity); a `severity:`
+override for L003 in the user's config still wins, for every L003 finding.
+
+What counts. The chain of command is followed through `reports_to` (solid lines; dotted lines do not
+count) from each head of product (a leader of the product function with no other product leader
+above them), up to but not including the CEO: a CEO who also leads sales is not flagged here. A
+sales leader is someone holding `cro`, titled as a leader of sales (VP Sales, Head of Sales...), or
+the `lead` of a unit with `function: sales`; a COO or other executive above the head of product is
+not. When the org has no head of product at all, each product manager and product owner is checked
+the same way. The finding names the person, points at their `reports_to`, and names the sales
+leader.
+
+## Example
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+  strategy: product-led
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: ivan, name: Ivan Petrov, title: Chief Revenue Officer, reports_to: ada}
+  - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ivan}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: julia}
+  - {id: mia, name: Mia Wong, title: Account Executive, reports_to: ivan}
+```
+
+## Use instead
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+  strategy: product-led
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: ivan, name: Ivan Petrov, title: Chief Revenue Officer, reports_to: ada}
+  - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ada}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: julia}
+  - {id: mia, name: Mia Wong, title: Account Executive, reports_to: ivan}
+```
+
+## References
+- "Differing Approaches for Product Organizations" (sales-led as the product anti-pattern; product-led
+  sales).
+- "What “Product-Led” Looks Like in 2023" (the product team's central role in strategy).
+"""
+
+from orglint import rule
+from orglint.roles import PRODUCT_STRATEGIES
+
+from ._product_chain import product_under
+
+
+@rule(code="L003", name="product-under-sales", severity="warning")
+def check(org, options):
+    if org.strategy in PRODUCT_STRATEGIES:
+        yield from product_under(
+            org, "sales", min_severity="error", why=f"; the org's strategy is {org.strategy}"
+        )
+    else:
+        yield from product_under(org, "sales")

@@ -1,0 +1,97 @@
+"""
+## What it does
+Flags a product manager or product owner who has no head of product in their chain of command while
+the org has one elsewhere.
+
+## Why is this bad?
+Product managers embedded in other departments work to their manager's goals, not the product's,
+and the product function that exists on paper cannot keep one roadmap across them.
+
+This is the half-built product organization: a product department has been created, but some
+product managers still report to sales, marketing or engineering managers. They get no coaching in
+the craft, no shared practices, and a reporting line that pulls them toward the department's own
+targets. The cost shows up as the scaling pains product people name most often: in the 2023 State of
+Product Management report 69% of respondents named communication across the organization as a
+primary concern, 44% keeping roadmaps and processes consistent across teams, 25% information silos.
+Bringing a product capability into a classic organization as "just another discipline" is the
+product-oriented half-measure that rarely lasts. Move the product manager's solid line to the head of
+product (or to a group product manager under them); keep a dotted line to the department they serve
+if the partnership matters.
+
+Judgment calls. Any head of product in the chain is enough: with several heads (a product group
+inside sales, say) a product manager under either one is inside the product function, and L001 and
+L003 to L005 judge where the heads themselves sit. A head of product is never flagged here, nor is
+the CEO, nor a product manager reporting straight to a CEO who leads product. Only `reports_to`
+counts; a dotted line to the head of product does not bring someone into the product function. A
+product manager whose manager id is unknown is left to S002. The finding points at the person's
+`reports_to` and names the head of product they are cut off from.
+
+## Example
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ada}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: julia}
+  - {id: ivan, name: Ivan Petrov, title: Chief Revenue Officer, reports_to: ada}
+  - {id: lena, name: Lena Fischer, title: Product Manager, reports_to: ivan}
+```
+
+## Use instead
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ada}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: julia}
+  - {id: ivan, name: Ivan Petrov, title: Chief Revenue Officer, reports_to: ada}
+  - {id: lena, name: Lena Fischer, title: Product Manager, reports_to: julia, dotted_to: [ivan]}
+```
+
+## References
+- "Differing Approaches for Product Organizations" (product-oriented: product management added as a
+  simple discipline to a classic organization).
+- "What “Product-Led” Looks Like in 2023" (2023 State of Product Management report: 69%, 44%, 25%).
+- "The Product is the Organization" (product management as a department of its own).
+"""
+
+from orglint import rule
+
+from ._product_chain import Chains, primary_head, product_heads, product_people_with_pm_roles
+
+
+@rule(code="L006", name="scattered-product-managers", severity="warning")
+def check(org, options):
+    chains = Chains(org)
+    heads = product_heads(org, chains)
+    if not heads:
+        return
+    head_ids = {head.id for head in heads}
+    primary = primary_head(org, heads)
+    led_by = f"led by {primary.display}"
+    if len(heads) > 1:
+        others = len(heads) - 1
+        led_by += f" and {others} other head{'s' if others > 1 else ''} of product"
+    ceo = org.ceo
+    ceo_leads_product = ceo is not None and org.leads_function(ceo, "product")
+    for person in product_people_with_pm_roles(org):
+        if person is ceo or person.id in head_ids:
+            continue
+        manager = org.manager_of(person)
+        if manager is None and person.reports_to:
+            continue  # unknown manager: S002
+        if ceo_leads_product and manager is ceo:
+            continue
+        if chains.leader_above(person, "product") is not None:
+            continue
+        where = f"reports to {manager.display}" if manager is not None else "reports to nobody"
+        yield org.finding(
+            person,
+            f"{person.display} {where}, outside the product function {led_by}",
+            field="reports_to",
+            related=[("head of product", primary)],
+        )

@@ -1,0 +1,64 @@
+"""
+## What it does
+Flags a person who is both the chief technology officer and the chief product officer.
+
+## Why is this bad?
+Product decides what is worth building and technology decides how to build it well, and when one
+person holds both seats that healthy tension is settled in one head, out of sight.
+
+In a product organization the two leaders sit side by side at the CEO's table: the head of product
+speaks for customers and the market, the head of technology for architecture, quality, delivery and
+the engineers' time. Merged, the product roadmap tends to bend toward the interesting technical
+work, or the platform is starved for features; the other departments lose the person they would
+appeal to; and the single leader has two full-time jobs. Many companies merge them early ("VP Product
+& Engineering") and split them as they grow, which is why this is information rather than a warning:
+plan the split before the merged role becomes a bottleneck.
+
+A person is flagged when they hold both `cto` and `cpo` (a title such as "VP Product & Engineering",
+or both roles under `roles:`). The finding points at the field the roles come from.
+
+## Example
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: grace, name: Grace Hopper, title: CTO & CPO, reports_to: ada}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: grace}
+  - {id: linus, name: Linus Berg, title: Software Engineer, reports_to: grace}
+```
+
+## Use instead
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada}
+  - {id: julia, name: Julia Brandt, title: Chief Product Officer, reports_to: ada}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: julia}
+  - {id: linus, name: Linus Berg, title: Software Engineer, reports_to: grace}
+```
+
+## References
+- "The Product is the Organization" (a product organization has its own product leadership next to
+  R&D).
+- "What “Product-Led” Looks Like in 2023" (product leadership's own seat at the executive table).
+"""
+
+from orglint import rule
+
+from ._product_chain import role_field
+
+
+@rule(code="R004", name="cto-is-cpo", severity="info")
+def check(org, options):
+    for person in org.people_in("product"):
+        if person.holds("cto") and person.holds("cpo"):
+            yield org.finding(
+                person,
+                f"{person.display} is both the chief technology officer and the chief product officer",
+                field=role_field(person, "cto", "cpo"),
+            )

@@ -1,0 +1,63 @@
+"""
+## What it does
+Flags an id defined twice, in the same file or in two files of the same chart: two people, two units or
+two products under one id.
+
+## Why is this bad?
+Only the first definition counts, so the second one silently vanishes from the chart: its reports,
+memberships and roles are lost, and every reference to the id means someone other than the author of
+the second entry intended.
+
+Duplicates typically come from merging two files of a chart split by department (two teams both
+defining `alex`), or from copy-pasting an entry and forgetting to change its id. The finding is on the
+second definition and points at the first one. Give one of the two a distinct id (for people, the email
+handle is a good choice) and update the references that meant the second. People and units may share an
+id (`product` can be a person's id and a unit's); only two entries in the same section clash.
+
+## Example
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: alex, name: Alex Kim, title: VP Engineering, reports_to: ada}
+  - {id: alex, name: Alex Moreau, title: Product Manager, reports_to: ada}
+```
+
+## Use instead
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: alex.kim, name: Alex Kim, title: VP Engineering, reports_to: ada}
+  - {id: alex.moreau, name: Alex Moreau, title: Product Manager, reports_to: ada}
+```
+
+## References
+- The orglint org chart format (FORMAT.md), "Files": a chart may be split over many files that are read
+  as one, so ids must be unique across all of them.
+"""
+
+from orglint import rule
+
+_SINGULAR = {"people": "person", "units": "unit", "products": "product"}
+
+
+def _named(entity) -> str:
+    return f" ({entity.label})" if entity.label != entity.id else ""
+
+
+@rule(code="S003", name="duplicate-id", severity="error")
+def check(org, options):
+    for duplicate in org.duplicates:
+        first, second = duplicate.first, duplicate.second
+        where = f"line {first.line}" if first.file == second.file else f"{first.location()}"
+        yield org.finding(
+            second,
+            f"{_SINGULAR[second.kind]} id '{second.id}' is already defined at {where}{_named(first)}; "
+            f"this second definition{_named(second)} is ignored",
+            related=[("first definition", first)],
+        )

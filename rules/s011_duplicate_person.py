@@ -1,0 +1,85 @@
+"""
+## What it does
+Flags two people under different ids who share an email address (compared without case), or who have
+the same name and the same title.
+
+## Why is this bad?
+One person entered twice counts double in every headcount, span and team size, and the two entries
+drift apart: one keeps the old manager, the other gets the new one.
+
+This happens when a chart is assembled from several sources (an HR export and a hand-written file), or
+when someone moves team and gets a new entry instead of an edited one. The finding is on the second
+entry and points at the first. Merge the two entries into one, keeping the id that other entries
+reference. Two different people with the same name and title do exist in large companies: give them
+their emails (which then differ), or suppress the finding with a reason.
+
+## Example
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO, email: ada@acme.example}
+  - {id: bob, name: Bob Stone, title: VP Engineering, reports_to: ada, email: bob@acme.example}
+  - {id: robert.stone, name: Robert Stone, title: Engineering Manager, reports_to: bob, email: Bob@acme.example}
+```
+
+## Use instead
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+people:
+  - {id: ada, name: Ada Byron, title: CEO, email: ada@acme.example}
+  - {id: bob, name: Bob Stone, title: VP Engineering, reports_to: ada, email: bob@acme.example}
+  - {id: rob, name: Robert Stone, title: Engineering Manager, reports_to: bob, email: robert@acme.example}
+```
+
+## References
+- The orglint org chart format (FORMAT.md): ids are unique, and `email` identifies a person across
+  sources.
+"""
+
+from orglint import rule
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+@rule(code="S011", name="duplicate-person", severity="warning")
+def check(org, options):
+    by_email: dict[str, object] = {}
+    by_name_title: dict[tuple[str, str], object] = {}
+    titles: dict[str, str] = {}  # titles repeat a lot: normalise each once
+    for person in org.people.values():
+        email = person.email.strip().casefold() if person.email else ""
+        name_title = None
+        if person.name and person.title:
+            title = titles.get(person.title)
+            if title is None:
+                title = titles[person.title] = _key(person.title)
+            name_title = (_key(person.name), title)
+        first = by_email.get(email) if email else None
+        if first is not None:
+            yield org.finding(
+                person,
+                f"{person.display} has the same email ({person.email.strip()}) as {first.display}, "
+                f"id '{first.id}': one person entered twice?",
+                field="email",
+                related=[("first entry", first)],
+            )
+        else:
+            same = by_name_title.get(name_title) if name_title else None
+            if same is not None:
+                yield org.finding(
+                    person,
+                    f"{person.display} has the same name and title as the entry with id '{same.id}': "
+                    "one person entered twice?",
+                    field="name",
+                    related=[("first entry", same)],
+                )
+        if email:
+            by_email.setdefault(email, person)
+        if name_title:
+            by_name_title.setdefault(name_title, person)

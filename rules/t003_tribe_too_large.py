@@ -1,0 +1,219 @@
+"""
+## What it does
+Flags a tribe with more than `max` people, counting its own members and the members of every unit
+nested in it (its squads, chapters, ...), each person once.
+
+## Why is this bad?
+A tribe coordinates informally because everybody in it knows everybody, and that stops working beyond
+about 150 people. A tribe groups squads that work on related areas: people share context and sort out
+dependencies without a process, which holds only while the tribe stays within the number of people
+anyone can know (Dunbar's number, the bound Spotify-style models use). Beyond it, the tribe needs the
+very layers of management and coordination that tribes exist to avoid. Split it into two tribes along
+product areas.
+
+A tribe's people are the members of the tribe itself (people naming it in `unit`/`units`, and its
+`lead`) and of every unit below it through `parent`, counted once even when someone belongs to several
+of its squads. A tribe inside a tribe counts toward both. The finding points at the tribe.
+
+## Example
+A tribe of sixteen squads of ten (the engineers are written compactly, by id and squad only):
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+units:
+  payments: {name: Payments, type: tribe, lead: tara}
+  checkout: {name: Checkout, type: squad, parent: payments}
+  cards: {name: Cards, type: squad, parent: payments}
+  wallets: {name: Wallets, type: squad, parent: payments}
+  payouts: {name: Payouts, type: squad, parent: payments}
+  fraud: {name: Fraud, type: squad, parent: payments}
+  disputes: {name: Disputes, type: squad, parent: payments}
+  invoicing: {name: Invoicing, type: squad, parent: payments}
+  tax: {name: Tax, type: squad, parent: payments}
+  ledger: {name: Ledger, type: squad, parent: payments}
+  pricing: {name: Pricing, type: squad, parent: payments}
+  subscriptions: {name: Subscriptions, type: squad, parent: payments}
+  refunds: {name: Refunds, type: squad, parent: payments}
+  risk: {name: Risk, type: squad, parent: payments}
+  compliance: {name: Compliance, type: squad, parent: payments}
+  reporting: {name: Reporting, type: squad, parent: payments}
+  connect: {name: Connect, type: squad, parent: payments}
+people: {
+  ada: {name: Ada Byron, title: CEO},
+  tara: {name: Tara Lee, title: VP of Engineering, reports_to: ada},
+  co1: {unit: checkout}, co2: {unit: checkout}, co3: {unit: checkout}, co4: {unit: checkout},
+  co5: {unit: checkout}, co6: {unit: checkout}, co7: {unit: checkout}, co8: {unit: checkout},
+  co9: {unit: checkout}, co10: {unit: checkout},
+  ca1: {unit: cards}, ca2: {unit: cards}, ca3: {unit: cards}, ca4: {unit: cards},
+  ca5: {unit: cards}, ca6: {unit: cards}, ca7: {unit: cards}, ca8: {unit: cards},
+  ca9: {unit: cards}, ca10: {unit: cards},
+  wa1: {unit: wallets}, wa2: {unit: wallets}, wa3: {unit: wallets}, wa4: {unit: wallets},
+  wa5: {unit: wallets}, wa6: {unit: wallets}, wa7: {unit: wallets}, wa8: {unit: wallets},
+  wa9: {unit: wallets}, wa10: {unit: wallets},
+  po1: {unit: payouts}, po2: {unit: payouts}, po3: {unit: payouts}, po4: {unit: payouts},
+  po5: {unit: payouts}, po6: {unit: payouts}, po7: {unit: payouts}, po8: {unit: payouts},
+  po9: {unit: payouts}, po10: {unit: payouts},
+  fr1: {unit: fraud}, fr2: {unit: fraud}, fr3: {unit: fraud}, fr4: {unit: fraud},
+  fr5: {unit: fraud}, fr6: {unit: fraud}, fr7: {unit: fraud}, fr8: {unit: fraud},
+  fr9: {unit: fraud}, fr10: {unit: fraud},
+  di1: {unit: disputes}, di2: {unit: disputes}, di3: {unit: disputes}, di4: {unit: disputes},
+  di5: {unit: disputes}, di6: {unit: disputes}, di7: {unit: disputes}, di8: {unit: disputes},
+  di9: {unit: disputes}, di10: {unit: disputes},
+  iv1: {unit: invoicing}, iv2: {unit: invoicing}, iv3: {unit: invoicing}, iv4: {unit: invoicing},
+  iv5: {unit: invoicing}, iv6: {unit: invoicing}, iv7: {unit: invoicing}, iv8: {unit: invoicing},
+  iv9: {unit: invoicing}, iv10: {unit: invoicing},
+  tx1: {unit: tax}, tx2: {unit: tax}, tx3: {unit: tax}, tx4: {unit: tax},
+  tx5: {unit: tax}, tx6: {unit: tax}, tx7: {unit: tax}, tx8: {unit: tax},
+  tx9: {unit: tax}, tx10: {unit: tax},
+  lg1: {unit: ledger}, lg2: {unit: ledger}, lg3: {unit: ledger}, lg4: {unit: ledger},
+  lg5: {unit: ledger}, lg6: {unit: ledger}, lg7: {unit: ledger}, lg8: {unit: ledger},
+  lg9: {unit: ledger}, lg10: {unit: ledger},
+  pr1: {unit: pricing}, pr2: {unit: pricing}, pr3: {unit: pricing}, pr4: {unit: pricing},
+  pr5: {unit: pricing}, pr6: {unit: pricing}, pr7: {unit: pricing}, pr8: {unit: pricing},
+  pr9: {unit: pricing}, pr10: {unit: pricing},
+  su1: {unit: subscriptions}, su2: {unit: subscriptions}, su3: {unit: subscriptions}, su4: {unit: subscriptions},
+  su5: {unit: subscriptions}, su6: {unit: subscriptions}, su7: {unit: subscriptions}, su8: {unit: subscriptions},
+  su9: {unit: subscriptions}, su10: {unit: subscriptions},
+  rf1: {unit: refunds}, rf2: {unit: refunds}, rf3: {unit: refunds}, rf4: {unit: refunds},
+  rf5: {unit: refunds}, rf6: {unit: refunds}, rf7: {unit: refunds}, rf8: {unit: refunds},
+  rf9: {unit: refunds}, rf10: {unit: refunds},
+  ri1: {unit: risk}, ri2: {unit: risk}, ri3: {unit: risk}, ri4: {unit: risk},
+  ri5: {unit: risk}, ri6: {unit: risk}, ri7: {unit: risk}, ri8: {unit: risk},
+  ri9: {unit: risk}, ri10: {unit: risk},
+  cp1: {unit: compliance}, cp2: {unit: compliance}, cp3: {unit: compliance}, cp4: {unit: compliance},
+  cp5: {unit: compliance}, cp6: {unit: compliance}, cp7: {unit: compliance}, cp8: {unit: compliance},
+  cp9: {unit: compliance}, cp10: {unit: compliance},
+  rp1: {unit: reporting}, rp2: {unit: reporting}, rp3: {unit: reporting}, rp4: {unit: reporting},
+  rp5: {unit: reporting}, rp6: {unit: reporting}, rp7: {unit: reporting}, rp8: {unit: reporting},
+  rp9: {unit: reporting}, rp10: {unit: reporting},
+  cn1: {unit: connect}, cn2: {unit: connect}, cn3: {unit: connect}, cn4: {unit: connect},
+  cn5: {unit: connect}, cn6: {unit: connect}, cn7: {unit: connect}, cn8: {unit: connect},
+  cn9: {unit: connect}, cn10: {unit: connect}
+}
+```
+
+## Use instead
+The same squads in two tribes of eight:
+```yaml
+orglint: 1
+org:
+  name: Acme Analytics
+units:
+  payments: {name: Payments, type: tribe, lead: tara}
+  money-ops: {name: Money Operations, type: tribe, lead: omar}
+  checkout: {name: Checkout, type: squad, parent: payments}
+  cards: {name: Cards, type: squad, parent: payments}
+  wallets: {name: Wallets, type: squad, parent: payments}
+  payouts: {name: Payouts, type: squad, parent: payments}
+  fraud: {name: Fraud, type: squad, parent: payments}
+  disputes: {name: Disputes, type: squad, parent: payments}
+  invoicing: {name: Invoicing, type: squad, parent: payments}
+  tax: {name: Tax, type: squad, parent: payments}
+  ledger: {name: Ledger, type: squad, parent: money-ops}
+  pricing: {name: Pricing, type: squad, parent: money-ops}
+  subscriptions: {name: Subscriptions, type: squad, parent: money-ops}
+  refunds: {name: Refunds, type: squad, parent: money-ops}
+  risk: {name: Risk, type: squad, parent: money-ops}
+  compliance: {name: Compliance, type: squad, parent: money-ops}
+  reporting: {name: Reporting, type: squad, parent: money-ops}
+  connect: {name: Connect, type: squad, parent: money-ops}
+people: {
+  ada: {name: Ada Byron, title: CEO},
+  tara: {name: Tara Lee, title: VP of Engineering, reports_to: ada},
+  omar: {name: Omar Ali, title: VP of Engineering, reports_to: ada},
+  co1: {unit: checkout}, co2: {unit: checkout}, co3: {unit: checkout}, co4: {unit: checkout},
+  co5: {unit: checkout}, co6: {unit: checkout}, co7: {unit: checkout}, co8: {unit: checkout},
+  co9: {unit: checkout}, co10: {unit: checkout},
+  ca1: {unit: cards}, ca2: {unit: cards}, ca3: {unit: cards}, ca4: {unit: cards},
+  ca5: {unit: cards}, ca6: {unit: cards}, ca7: {unit: cards}, ca8: {unit: cards},
+  ca9: {unit: cards}, ca10: {unit: cards},
+  wa1: {unit: wallets}, wa2: {unit: wallets}, wa3: {unit: wallets}, wa4: {unit: wallets},
+  wa5: {unit: wallets}, wa6: {unit: wallets}, wa7: {unit: wallets}, wa8: {unit: wallets},
+  wa9: {unit: wallets}, wa10: {unit: wallets},
+  po1: {unit: payouts}, po2: {unit: payouts}, po3: {unit: payouts}, po4: {unit: payouts},
+  po5: {unit: payouts}, po6: {unit: payouts}, po7: {unit: payouts}, po8: {unit: payouts},
+  po9: {unit: payouts}, po10: {unit: payouts},
+  fr1: {unit: fraud}, fr2: {unit: fraud}, fr3: {unit: fraud}, fr4: {unit: fraud},
+  fr5: {unit: fraud}, fr6: {unit: fraud}, fr7: {unit: fraud}, fr8: {unit: fraud},
+  fr9: {unit: fraud}, fr10: {unit: fraud},
+  di1: {unit: disputes}, di2: {unit: disputes}, di3: {unit: disputes}, di4: {unit: disputes},
+  di5: {unit: disputes}, di6: {unit: disputes}, di7: {unit: disputes}, di8: {unit: disputes},
+  di9: {unit: disputes}, di10: {unit: disputes},
+  iv1: {unit: invoicing}, iv2: {unit: invoicing}, iv3: {unit: invoicing}, iv4: {unit: invoicing},
+  iv5: {unit: invoicing}, iv6: {unit: invoicing}, iv7: {unit: invoicing}, iv8: {unit: invoicing},
+  iv9: {unit: invoicing}, iv10: {unit: invoicing},
+  tx1: {unit: tax}, tx2: {unit: tax}, tx3: {unit: tax}, tx4: {unit: tax},
+  tx5: {unit: tax}, tx6: {unit: tax}, tx7: {unit: tax}, tx8: {unit: tax},
+  tx9: {unit: tax}, tx10: {unit: tax},
+  lg1: {unit: ledger}, lg2: {unit: ledger}, lg3: {unit: ledger}, lg4: {unit: ledger},
+  lg5: {unit: ledger}, lg6: {unit: ledger}, lg7: {unit: ledger}, lg8: {unit: ledger},
+  lg9: {unit: ledger}, lg10: {unit: ledger},
+  pr1: {unit: pricing}, pr2: {unit: pricing}, pr3: {unit: pricing}, pr4: {unit: pricing},
+  pr5: {unit: pricing}, pr6: {unit: pricing}, pr7: {unit: pricing}, pr8: {unit: pricing},
+  pr9: {unit: pricing}, pr10: {unit: pricing},
+  su1: {unit: subscriptions}, su2: {unit: subscriptions}, su3: {unit: subscriptions}, su4: {unit: subscriptions},
+  su5: {unit: subscriptions}, su6: {unit: subscriptions}, su7: {unit: subscriptions}, su8: {unit: subscriptions},
+  su9: {unit: subscriptions}, su10: {unit: subscriptions},
+  rf1: {unit: refunds}, rf2: {unit: refunds}, rf3: {unit: refunds}, rf4: {unit: refunds},
+  rf5: {unit: refunds}, rf6: {unit: refunds}, rf7: {unit: refunds}, rf8: {unit: refunds},
+  rf9: {unit: refunds}, rf10: {unit: refunds},
+  ri1: {unit: risk}, ri2: {unit: risk}, ri3: {unit: risk}, ri4: {unit: risk},
+  ri5: {unit: risk}, ri6: {unit: risk}, ri7: {unit: risk}, ri8: {unit: risk},
+  ri9: {unit: risk}, ri10: {unit: risk},
+  cp1: {unit: compliance}, cp2: {unit: compliance}, cp3: {unit: compliance}, cp4: {unit: compliance},
+  cp5: {unit: compliance}, cp6: {unit: compliance}, cp7: {unit: compliance}, cp8: {unit: compliance},
+  cp9: {unit: compliance}, cp10: {unit: compliance},
+  rp1: {unit: reporting}, rp2: {unit: reporting}, rp3: {unit: reporting}, rp4: {unit: reporting},
+  rp5: {unit: reporting}, rp6: {unit: reporting}, rp7: {unit: reporting}, rp8: {unit: reporting},
+  rp9: {unit: reporting}, rp10: {unit: reporting},
+  cn1: {unit: connect}, cn2: {unit: connect}, cn3: {unit: connect}, cn4: {unit: connect},
+  cn5: {unit: connect}, cn6: {unit: connect}, cn7: {unit: connect}, cn8: {unit: connect},
+  cn9: {unit: connect}, cn10: {unit: connect}
+}
+```
+
+## Options
+- `max` (int, default 150): the largest tribe that is not flagged.
+
+## References
+- "Unraveling the Intricacies of a Product-Driven Organization" (tribes are clusters of squads working
+  on related areas).
+"""
+
+from orglint import Option, rule
+
+
+@rule(
+    code="T003",
+    name="tribe-too-large",
+    severity="warning",
+    options={"max": Option("int", 150, "the largest tribe that is not flagged", minimum=1)},
+)
+def check(org, options):
+    limit = options["max"]
+    tribes = org.units_of_type("tribe")
+    if not tribes:
+        return
+    members = org.members
+    children = org.child_units
+    for tribe in tribes:
+        people: set = set()
+        units = 0
+        seen = {tribe.id}
+        stack = [tribe.id]
+        while stack:
+            unit_id = stack.pop()
+            people.update(person.id for person in members.get(unit_id, ()))
+            for child in children.get(unit_id, ()):
+                if child.id not in seen:  # a unit cycle (S010) must not loop forever
+                    seen.add(child.id)
+                    stack.append(child.id)
+                    units += 1
+        if len(people) > limit:
+            across = f" across {units} unit{'s' if units != 1 else ''}" if units else ""
+            yield org.finding(
+                tribe,
+                f"tribe {tribe.label} has {len(people)} people{across}, more than {limit}: "
+                "split it into tribes along product areas",
+            )

@@ -1,0 +1,554 @@
+"""L rules: product leadership (L001-L007), and the severity a rule may raise on a finding."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import chart, findings, messages, run
+
+from orglint.engine import RunSettings, stamped_severity
+from orglint.roles import PRODUCT_STRATEGIES, STRATEGIES
+from orglint.rule import Finding, Rule, Severity
+
+
+def options(code: str, **values) -> RunSettings:
+    return RunSettings(options={code: {key.replace("_", "-"): value for key, value in values.items()}})
+
+
+# --- L001 no-product-leadership-seat -----------------------------------------------------
+
+VP_UNDER_CRO = """
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: ivan, name: Ivan Petrov, title: Chief Revenue Officer, reports_to: ada}
+  - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ivan}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: julia}
+"""
+
+
+def test_l001_fires_when_the_head_of_product_reports_to_sales():
+    assert findings(VP_UNDER_CRO, select=["L001"]) == [("L001", "org")]
+    [finding] = run(VP_UNDER_CRO, select=["L001"]).rule_findings
+    assert finding.message == (
+        "no head of product reports to Ada Byron (CEO): "
+        "Julia Brandt (VP of Product) reports to Ivan Petrov (Chief Revenue Officer)"
+    )
+    assert finding.severity is Severity.ERROR
+    assert finding.line == 2  # the CEO's entry: where the seat is missing
+    assert [(r.message, r.line) for r in finding.related] == [("head of product Julia Brandt", 4)]
+
+
+def test_l001_dotted_line_to_the_ceo_is_not_a_seat():
+    text = VP_UNDER_CRO.replace("reports_to: ivan}", "reports_to: ivan, dotted_to: [ada]}")
+    assert messages(text, select=["L001"]) == [
+        "no head of product reports to Ada Byron (CEO): Julia Brandt (VP of Product) reports to "
+        "Ivan Petrov (Chief Revenue Officer), with only a dotted line to the CEO"
+    ]
+
+
+def test_l001_quiet_when_the_cpo_reports_to_the_ceo():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: julia, name: Julia Brandt, title: Chief Product Officer, reports_to: ada}
+      - {id: priya, name: Priya Nair, title: Product Manager, reports_to: julia}
+    """
+    assert findings(text, select=["L001"]) == []
+
+
+def test_l001_fires_when_nobody_leads_product():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: priya, name: Priya Nair, title: Product Manager, reports_to: ada}
+      - {id: omar, name: Omar Haddad, title: Product Owner, reports_to: ada}
+    """
+    assert messages(text, select=["L001"]) == [
+        "2 people work in the product function and nobody leads it: no head of product reports to Ada Byron (CEO) "
+        "(2 of them report to the CEO directly)"
+    ]
+
+
+def test_l001_first_product_hire_reporting_to_the_ceo_holds_the_seat():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO & Co-founder}
+      - {id: grace, name: Grace Hopper, title: CTO & Co-founder, reports_to: ada}
+      - {id: martin, name: Martin Rocha, title: Product Manager, reports_to: ada}
+    """
+    assert findings(text, select=["L001"]) == []
+    under_cto = text.replace("Product Manager, reports_to: ada", "Product Manager, reports_to: grace")
+    assert messages(under_cto, select=["L001"]) == [
+        "1 person works in the product function and nobody leads it: no head of product reports to "
+        "Ada Byron (CEO & Co-founder)"
+    ]
+
+
+def test_l001_one_head_at_the_table_is_enough():
+    text = VP_UNDER_CRO + "  - {id: bob, name: Bob Stone, title: Chief Product Officer, reports_to: ada}\n"
+    assert findings(text, select=["L001"]) == []
+
+
+def test_l001_leaves_the_ceo_as_head_to_r001_and_no_product_to_l002():
+    ceo_is_cpo = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO & CPO}
+      - {id: priya, name: Priya Nair, title: Product Manager, reports_to: ada}
+    """
+    assert findings(ceo_is_cpo, select=["L001", "R001"]) == [("R001", "people.ada")]
+    no_product = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada}
+    """
+    assert findings(no_product, select=["L001"]) == []
+
+
+def test_l001_judges_the_real_head_when_the_ceo_is_a_nominal_unit_lead():
+    text = """
+    units:
+      - {id: product, name: Product, type: department, function: product, lead: ada}
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: ivan, name: Ivan Petrov, title: VP Sales, reports_to: ada}
+      - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ivan, unit: product}
+    """
+    assert findings(text, select=["L001", "R001", "L003"]) == [("L001", "org"), ("L003", "people.julia")]
+
+
+def test_l001_quiet_without_a_ceo():
+    text = """
+    people:
+      - {id: ivan, name: Ivan Petrov, title: VP Sales}
+      - {id: grace, name: Grace Hopper, title: CTO}
+      - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ivan}
+    """
+    assert findings(text, select=["L001"]) == []
+
+
+# --- L002 no-product-management ----------------------------------------------------------
+
+
+def staff(engineers: int, *extra: str) -> str:
+    lines = ["people:", "  - {id: ada, name: Ada Byron, title: CEO}", "  - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada}"]
+    lines += [f"  - {{id: e{i}, title: Software Engineer, reports_to: grace}}" for i in range(engineers)]
+    lines += [f"  - {line}" for line in extra]
+    return "\n".join(lines) + "\n"
+
+
+def test_l002_fires_at_the_headcount():
+    text = staff(11, "{id: ivan, title: VP Sales, reports_to: ada}", "{id: mia, title: Account Executive, reports_to: ivan}")
+    assert findings(text, select=["L002"]) == [("L002", "org")]
+    [finding] = run(text, select=["L002"]).rule_findings
+    assert finding.message == (
+        "15 people and nobody in the product function: no product manager, product owner or head of product "
+        "(largest functions: engineering 12, sales 2)"
+    )
+    assert finding.line == 2  # the CEO
+    assert finding.severity is Severity.WARNING
+
+
+def test_l002_quiet_below_the_headcount_or_with_one_product_manager():
+    assert findings(staff(12), select=["L002"]) == []  # 14 people
+    text = staff(12, "{id: priya, title: Product Manager, reports_to: ada}")
+    assert findings(text, select=["L002"]) == []  # 15 people, one in product
+
+
+def test_l002_min_headcount_option():
+    assert findings(staff(3), select=["L002"], settings=options("L002", min_headcount=5)) == [("L002", "org")]
+    assert findings(staff(3), select=["L002"], settings=options("L002", min_headcount=6)) == []
+
+
+def test_l002_quiet_when_nobody_s_function_can_be_told():
+    text = "people:\n  - {id: ada}\n" + "".join(f"  - {{id: u{i}, reports_to: ada}}\n" for i in range(20))
+    assert findings(text, select=["L002"]) == []
+
+
+def test_l002_product_unit_member_without_role_counts_as_product():
+    text = staff(13, "{id: sam, name: Sam Lee, unit: product, reports_to: ada}")
+    text = "units:\n  - {id: product, function: product}\n" + text
+    assert findings(text, select=["L002"]) == []
+
+
+# --- L003 product-under-sales ------------------------------------------------------------
+
+
+def with_strategy(text: str, strategy: str | None) -> str:
+    text = chart(text)
+    return text if strategy is None else f"org:\n  name: Acme\n  strategy: {strategy}\n" + text
+
+
+def test_l003_fires_on_head_of_product_under_the_cro():
+    assert findings(VP_UNDER_CRO, select=["L003"]) == [("L003", "people.julia")]
+    [finding] = run(VP_UNDER_CRO, select=["L003"]).rule_findings
+    assert finding.message == (
+        "Julia Brandt (VP of Product) reports to Ivan Petrov (Chief Revenue Officer), a sales leader, "
+        "not to the CEO, Ada Byron"
+    )
+    assert finding.severity is Severity.WARNING
+    assert finding.line == 4
+    assert [r.message for r in finding.related] == ["a sales leader in the chain of command", "the CEO"]
+
+
+@pytest.mark.parametrize("strategy", sorted(PRODUCT_STRATEGIES))
+def test_l003_is_an_error_under_a_product_strategy(strategy):
+    [finding] = run(with_strategy(VP_UNDER_CRO, strategy), select=["L003"]).rule_findings
+    assert finding.severity is Severity.ERROR
+    assert finding.message.endswith(f"not to the CEO, Ada Byron; the org's strategy is {strategy}")
+
+
+@pytest.mark.parametrize("strategy", [None] + sorted(set(STRATEGIES) - set(PRODUCT_STRATEGIES)))
+def test_l003_stays_a_warning_otherwise(strategy):
+    [finding] = run(with_strategy(VP_UNDER_CRO, strategy), select=["L003"]).rule_findings
+    assert finding.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("override", [Severity.WARNING, Severity.INFO])
+def test_l003_users_explicit_severity_wins_over_the_raise(override):
+    settings = RunSettings(severities={"L003": override})
+    [finding] = run(with_strategy(VP_UNDER_CRO, "product-led"), select=["L003"], settings=settings).rule_findings
+    assert finding.severity is override
+
+
+def test_l003_quiet_when_head_of_product_reports_to_the_coo():
+    text = VP_UNDER_CRO.replace("title: Chief Revenue Officer", "title: Chief Operating Officer")
+    assert findings(text, select=["L003"]) == []
+
+
+def test_l003_names_a_sales_leader_further_up_the_chain():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: ivan, name: Ivan Petrov, title: VP Sales, reports_to: ada}
+      - {id: otto, name: Otto Weber, title: Chief of Staff, reports_to: ivan}
+      - {id: julia, name: Julia Brandt, title: Head of Product, reports_to: otto}
+    """
+    assert messages(text, select=["L003"]) == [
+        "Julia Brandt (Head of Product)'s chain of command passes through Ivan Petrov (VP Sales), a sales leader, "
+        "before the CEO, Ada Byron"
+    ]
+
+
+def test_l003_sales_unit_lead_counts_as_sales_leader():
+    text = """
+    units:
+      - {id: revenue, name: Revenue, type: department, function: sales, lead: otto}
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: otto, name: Otto Weber, title: Chief Operating Officer, reports_to: ada}
+      - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: otto}
+    """
+    assert findings(text, select=["L003"]) == [("L003", "people.julia")]
+
+
+def test_l003_checks_each_pm_and_po_when_there_is_no_head_of_product():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: ivan, name: Ivan Petrov, title: VP Sales, reports_to: ada}
+      - {id: priya, name: Priya Nair, title: Product Manager, reports_to: ivan}
+      - {id: omar, name: Omar Haddad, title: Product Owner, reports_to: priya}
+      - {id: lena, name: Lena Fischer, title: Product Manager, reports_to: ada}
+    """
+    assert findings(text, select=["L003"]) == [("L003", "people.omar"), ("L003", "people.priya")]
+    assert messages(text, select=["L003"])[0] == (
+        "Priya Nair (Product Manager) reports to Ivan Petrov (VP Sales), a sales leader, not to the CEO, "
+        "Ada Byron, and the org has no head of product"
+    )
+
+
+def test_l003_pms_under_sales_are_l006_when_a_head_exists():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ada}
+      - {id: ivan, name: Ivan Petrov, title: VP Sales, reports_to: ada}
+      - {id: lena, name: Lena Fischer, title: Product Manager, reports_to: ivan}
+    """
+    assert findings(text, select=["L003", "L006"]) == [("L006", "people.lena")]
+
+
+def test_l003_stops_before_the_ceo_and_ignores_dotted_lines():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO & Head of Sales}
+      - {id: ivan, name: Ivan Petrov, title: VP Sales, reports_to: ada}
+      - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ada, dotted_to: [ivan]}
+    """
+    assert findings(text, select=["L003"]) == []
+
+
+def test_l003_when_the_ceo_leads_sales_everyone_is_below_a_sales_leader():
+    # has_leader_above is true for everyone; the walk must still stop at the CEO.
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO & Head of Sales}
+      - {id: ivan, name: Ivan Petrov, title: VP Sales, reports_to: ada}
+      - {id: priya, name: Priya Nair, title: Product Manager, reports_to: ada}
+      - {id: omar, name: Omar Haddad, title: Product Owner, reports_to: priya}
+      - {id: lena, name: Lena Fischer, title: Product Manager, reports_to: ivan}
+    """
+    assert findings(text, select=["L003"]) == [("L003", "people.lena")]
+
+
+def test_l003_many_product_managers_in_a_deep_chain_stay_fast():
+    # No head of product, 3,000 PMs in one chain under a VP Sales: memoized walks keep it linear.
+    lines = ["people:", "  - {id: ada, title: CEO}", "  - {id: ivan, title: VP Sales, reports_to: ada}"]
+    manager = "ivan"
+    for index in range(3000):
+        lines.append(f"  - {{id: p{index}, title: Product Manager, reports_to: {manager}}}")
+        manager = f"p{index}"
+    result = run("\n".join(lines) + "\n", select=["L003"])
+    assert len(result.rule_findings) == 3000
+    assert {finding.related[0].line for finding in result.rule_findings} == {3}  # each names ivan
+
+
+# --- L004 product-under-marketing --------------------------------------------------------
+
+
+def test_l004_fires_on_head_of_product_under_the_cmo():
+    text = """
+    org:
+      name: Acme
+      strategy: product-led
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: carmen, name: Carmen Diaz, title: CMO, reports_to: ada}
+      - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: carmen}
+    """
+    [finding] = run(text, select=["L004"]).rule_findings
+    assert (finding.code, finding.subject) == ("L004", "people.julia")
+    assert finding.message == (
+        "Julia Brandt (VP of Product) reports to Carmen Diaz (CMO), a marketing leader, not to the CEO, Ada Byron"
+    )
+    assert finding.severity is Severity.WARNING  # only L003 is raised by a product strategy
+
+
+def test_l004_quiet_when_marketing_and_product_are_peers():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: carmen, name: Carmen Diaz, title: CMO, reports_to: ada}
+      - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ada}
+      - {id: pia, name: Pia Lund, title: Product Marketing Manager, reports_to: carmen}
+    """
+    assert findings(text, select=["L004"]) == []
+
+
+def test_l004_checks_product_managers_without_a_head():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: carmen, name: Carmen Diaz, title: Head of Marketing, reports_to: ada}
+      - {id: priya, name: Priya Nair, title: Product Manager, reports_to: carmen}
+    """
+    assert findings(text, select=["L004"]) == [("L004", "people.priya")]
+
+
+# --- L005 product-under-engineering ------------------------------------------------------
+
+
+def test_l005_fires_on_head_of_product_under_the_cto():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada}
+      - {id: julia, name: Julia Brandt, title: Head of Product, reports_to: grace}
+      - {id: priya, name: Priya Nair, title: Product Manager, reports_to: julia}
+    """
+    assert findings(text, select=["L005"]) == [("L005", "people.julia")]
+    assert messages(text, select=["L005"]) == [
+        "Julia Brandt (Head of Product) reports to Grace Hopper (CTO), an engineering leader, not to the CEO, Ada Byron"
+    ]
+
+
+def test_l005_quiet_on_a_merged_product_and_engineering_leader():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: grace, name: Grace Hopper, title: VP Product & Engineering, reports_to: ada}
+      - {id: priya, name: Priya Nair, title: Product Manager, reports_to: grace}
+    """
+    assert findings(text, select=["L005", "R004"]) == [("R004", "people.grace")]
+
+
+def test_l005_checks_each_product_owner_under_engineering_without_a_head():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada}
+      - {id: em, name: Eva Marsh, title: Engineering Manager, reports_to: grace}
+      - {id: po1, name: Omar Haddad, title: Product Owner, reports_to: em}
+      - {id: po2, name: Pia Lund, title: Product Owner, reports_to: em}
+    """
+    assert findings(text, select=["L005"]) == [("L005", "people.po1"), ("L005", "people.po2")]
+
+
+# --- L006 scattered-product-managers -----------------------------------------------------
+
+SCATTERED = """
+people:
+  - {id: ada, name: Ada Byron, title: CEO}
+  - {id: julia, name: Julia Brandt, title: Chief Product Officer, reports_to: ada}
+  - {id: gpm, name: Gus Pratt, title: Group Product Manager, reports_to: julia}
+  - {id: priya, name: Priya Nair, title: Product Manager, reports_to: gpm}
+  - {id: ivan, name: Ivan Petrov, title: Chief Revenue Officer, reports_to: ada}
+  - {id: lena, name: Lena Fischer, title: Product Manager, reports_to: ivan}
+"""
+
+
+def test_l006_fires_on_pm_under_the_cro_not_under_the_cpo():
+    assert findings(SCATTERED, select=["L006"]) == [("L006", "people.lena")]
+    [finding] = run(SCATTERED, select=["L006"]).rule_findings
+    assert finding.message == (
+        "Lena Fischer (Product Manager) reports to Ivan Petrov (Chief Revenue Officer), "
+        "outside the product function led by Julia Brandt (Chief Product Officer)"
+    )
+    assert finding.line == 7
+    assert [(r.message, r.line) for r in finding.related] == [("head of product", 3)]
+
+
+def test_l006_dotted_line_to_product_does_not_count():
+    text = SCATTERED.replace("reports_to: ivan}", "reports_to: ivan, dotted_to: [julia]}")
+    assert findings(text, select=["L006"]) == [("L006", "people.lena")]
+
+
+def test_l006_quiet_when_the_pm_moves_under_product():
+    text = SCATTERED.replace("title: Product Manager, reports_to: ivan}", "title: Product Manager, reports_to: julia}")
+    assert findings(text, select=["L006"]) == []
+
+
+def test_l006_quiet_without_any_head_of_product():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: ivan, name: Ivan Petrov, title: VP Sales, reports_to: ada}
+      - {id: lena, name: Lena Fischer, title: Product Manager, reports_to: ivan}
+    """
+    assert findings(text, select=["L006"]) == []
+
+
+def test_l006_with_several_heads_any_head_in_the_chain_is_enough():
+    text = SCATTERED + "  - {id: hop, name: Hal Ode, title: Head of Product, reports_to: ivan}\n"
+    text = text.replace("title: Product Manager, reports_to: ivan}", "title: Product Manager, reports_to: hop}")
+    text += "  - {id: omar, name: Omar Haddad, title: Product Owner, reports_to: ada}\n"
+    assert findings(text, select=["L006", "L003"]) == [("L003", "people.hop"), ("L006", "people.omar")]
+    assert messages(text, select=["L006"]) == [
+        "Omar Haddad (Product Owner) reports to Ada Byron (CEO), outside the product function led by "
+        "Julia Brandt (Chief Product Officer) and 1 other head of product"
+    ]
+
+
+def test_l006_pm_reporting_to_a_ceo_who_leads_product_is_not_scattered():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO & CPO}
+      - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ada}
+      - {id: priya, name: Priya Nair, title: Product Manager, reports_to: ada}
+      - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada}
+      - {id: lena, name: Lena Fischer, title: Product Manager, reports_to: grace}
+    """
+    assert findings(text, select=["L006"]) == [("L006", "people.lena")]
+
+
+# --- L007 pm-as-mini-ceo -----------------------------------------------------------------
+
+
+def pm_with_reports(*titles: str, pm_title: str = "Product Manager") -> str:
+    lines = [
+        "people:",
+        "  - {id: ada, name: Ada Byron, title: CEO}",
+        "  - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ada}",
+        f"  - {{id: priya, name: Priya Nair, title: {pm_title}, reports_to: julia}}",
+    ]
+    lines += [f"  - {{id: r{i}, title: {title}, reports_to: priya}}" for i, title in enumerate(titles)]
+    return "\n".join(lines) + "\n"
+
+
+def test_l007_fires_on_four_reports_outside_product():
+    text = pm_with_reports("Software Engineer", "Backend Engineer", "Product Designer", "Marketing Manager")
+    assert findings(text, select=["L007"]) == [("L007", "people.priya")]
+    [finding] = run(text, select=["L007"]).rule_findings
+    assert finding.message == (
+        "Priya Nair (Product Manager) manages 4 people outside the product function "
+        "(2 engineering, 1 design, 1 marketing); max 3"
+    )
+    assert finding.severity is Severity.INFO
+    assert finding.line == 4
+
+
+def test_l007_quiet_on_three_reports_outside_product():
+    text = pm_with_reports("Software Engineer", "Backend Engineer", "Product Designer")
+    assert findings(text, select=["L007"]) == []
+
+
+def test_l007_product_reports_and_unknown_functions_are_not_counted():
+    text = pm_with_reports("Software Engineer", "Backend Engineer", "Product Designer", "Product Owner", "Associate PM")
+    text += "  - {id: x1, name: Xu Li, reports_to: priya}\n"
+    assert findings(text, select=["L007"]) == []
+
+
+def test_l007_max_option():
+    text = pm_with_reports("Software Engineer", "Backend Engineer")
+    assert findings(text, select=["L007"], settings=options("L007", max=1)) == [("L007", "people.priya")]
+    assert findings(text, select=["L007"], settings=options("L007", max=2)) == []
+    assert findings(pm_with_reports("QA Engineer"), select=["L007"], settings=options("L007", max=0)) == [
+        ("L007", "people.priya")
+    ]
+
+
+def test_l007_product_leaders_may_run_other_teams():
+    titles = ("Product Marketing Manager", "Program Manager", "Technical Writer", "Customer Success Manager")
+    assert findings(pm_with_reports(*titles, pm_title="Director of Product Management"), select=["L007"]) == []
+    head = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: julia, name: Julia Brandt, title: VP of Product, reports_to: ada}
+      - {id: a, title: Product Marketing Manager, reports_to: julia}
+      - {id: b, title: Program Manager, reports_to: julia}
+      - {id: c, title: Technical Writer, reports_to: julia}
+      - {id: d, title: Customer Success Manager, reports_to: julia}
+    """
+    assert findings(head, select=["L007"]) == []
+
+
+def test_l007_group_pm_leading_a_squad_is_still_a_product_manager():
+    text = pm_with_reports(
+        "Software Engineer", "Software Engineer", "Frontend Engineer", "QA Engineer", pm_title="Group Product Manager"
+    )
+    text = "units:\n  - {id: squad, type: squad, function: product, lead: priya}\n" + text
+    assert findings(text, select=["L007"]) == [("L007", "people.priya")]
+
+
+def test_l007_head_of_product_by_unit_lead_is_not_flagged():
+    # Priya leads the product department and nobody leads product above her: she is the head.
+    text = """
+    units:
+      - {id: product, type: department, function: product, lead: priya}
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: priya, name: Priya Nair, title: Product Manager, reports_to: ada}
+      - {id: a, title: Software Engineer, reports_to: priya}
+      - {id: b, title: Software Engineer, reports_to: priya}
+      - {id: c, title: Software Engineer, reports_to: priya}
+      - {id: d, title: Software Engineer, reports_to: priya}
+    """
+    assert findings(text, select=["L007"]) == []
+
+
+# --- the severity a finding may ask for (engine) -----------------------------------------
+
+
+def _rule(severity: str) -> Rule:
+    return Rule(code="Z001", name="z", severity=Severity.parse(severity), check=lambda org, options: iter(()))
+
+
+def _finding(min_severity=None) -> Finding:
+    return Finding("", "", Severity.WARNING, "m", "org", None, 1, 1, min_severity=min_severity)
+
+
+def test_stamped_severity_raises_never_lowers_and_the_user_override_wins():
+    assert stamped_severity(_rule("warning"), _finding()) is Severity.WARNING
+    assert stamped_severity(_rule("warning"), _finding(Severity.ERROR)) is Severity.ERROR
+    assert stamped_severity(_rule("error"), _finding(Severity.INFO)) is Severity.ERROR
+    assert stamped_severity(_rule("info"), _finding(Severity.ERROR), Severity.INFO) is Severity.INFO
+    assert stamped_severity(_rule("info"), _finding(), Severity.ERROR) is Severity.ERROR

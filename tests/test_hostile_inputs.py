@@ -1,0 +1,211 @@
+"""Nothing lost, nobody in: hostile and broken inputs give exit 2 and a located message, never a traceback.
+
+These run the real console script, because only a subprocess proves that no
+traceback reaches the user and that time and memory stay bounded.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ORGLINT = str(Path(sys.executable).parent / "orglint")
+TIMEOUT = 60
+
+
+def orglint(*args: str, cwd: Path | None = None, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [ORGLINT, *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        timeout=TIMEOUT,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess, *expected: str) -> str:
+    """Exit 2, no traceback, and every expected fragment in the output."""
+    output = result.stdout.decode("utf-8", "replace") + result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 2, output
+    assert "Traceback" not in output, output
+    for fragment in expected:
+        assert fragment in output, f"{fragment!r} not in:\n{output}"
+    return output
+
+
+def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_yaml_syntax_error_is_located(tmp_path):
+    path = write(tmp_path, "org.yaml", "people:\n  - id: ada\n    name: [unclosed\n")
+    output = assert_clean_failure(orglint("check", str(path), "--format", "concise"), "E001")
+    assert "org.yaml:4:" in output or "org.yaml:3:" in output
+
+
+def test_billion_laughs_is_bounded(tmp_path):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        lines.append(f"{level}: &{level} [" + ",".join(f"*{previous}" for _ in range(9)) + "]")
+    chart = "x-" + "\nx-".join(lines) + "\npeople:\n  - id: ada\n    x-bomb: *i\n    dotted_to: *i\n"
+    path = write(tmp_path, "bomb.yaml", chart)
+    output = assert_clean_failure(orglint("check", str(path), "--format", "concise"), "E009")
+    assert "bomb.yaml:" in output
+
+
+def test_nesting_100000_deep(tmp_path):
+    path = write(tmp_path, "deep.yaml", "people: " + "[" * 100_000 + "]" * 100_000 + "\n")
+    assert_clean_failure(orglint("check", str(path), "--format", "concise"), "deep.yaml:1:", "E009")
+
+
+def test_deep_block_nesting(tmp_path):
+    chart = "people:\n" + "".join("  " * depth + f"k{depth}:\n" for depth in range(1, 3000))
+    path = write(tmp_path, "deep-block.yaml", chart)
+    assert_clean_failure(orglint("check", str(path), "--format", "concise"), "deep-block.yaml:", "E009")
+
+
+def test_binary_file(tmp_path):
+    path = write(tmp_path, "photo.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert_clean_failure(orglint("check", str(path)), "E007", "binary")
+
+
+def test_non_utf8_file_names_the_byte_and_line(tmp_path):
+    path = write(tmp_path, "latin1.yaml", "people:\n  - id: jose\n    name: Jos\xe9\n".encode("latin-1"))
+    assert_clean_failure(orglint("check", str(path), "--format", "concise"), "latin1.yaml:3:14", "E007", "0xe9")
+
+
+def test_empty_file(tmp_path):
+    path = write(tmp_path, "org.yaml", "")
+    assert_clean_failure(orglint("check", str(path)), "E010", "empty")
+
+
+def test_comments_only_file(tmp_path):
+    path = write(tmp_path, "org.yaml", "# nothing here yet\n")
+    assert_clean_failure(orglint("check", str(path)), "E010")
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "!!python/object/apply:os.system ['touch {marker}']",
+        "!!python/object/new:subprocess.check_output [['touch', '{marker}']]",
+        "!!python/name:os.system",
+    ],
+)
+def test_python_tags_never_run(tmp_path, tagged):
+    marker = tmp_path / "pwned"
+    chart = f"people:\n  - id: ada\n    name: {tagged.format(marker=marker)}\n"
+    path = write(tmp_path, "evil.yaml", chart)
+    assert_clean_failure(orglint("check", str(path), "--format", "concise"), "evil.yaml:3:11", "E008")
+    assert not marker.exists()
+
+
+def test_duplicate_keys_name_both_lines(tmp_path):
+    path = write(tmp_path, "org.yaml", "people:\n  - id: ada\n    name: Ada\n    name: Ada Byron\n")
+    assert_clean_failure(orglint("check", str(path), "--format", "concise"), "org.yaml:4:5", "E002", "line 3")
+
+
+WRONG_TYPES = {
+    "top level is a list": ("- id: ada\n", "org.yaml:1:1"),
+    "people is a string": ("people: everyone\n", "org.yaml:1:9"),
+    "entry is a string": ("people:\n  - ada\n", "org.yaml:2:5"),
+    "id is a list": ("people:\n  - id: [ada]\n", "org.yaml:2:9"),
+    "reports_to is a mapping": ("people:\n  - id: ada\n    reports_to: {id: bob}\n", "org.yaml:3:17"),
+    "dotted_to is a string": ("people:\n  - id: ada\n    dotted_to: bob\n", "org.yaml:3:16"),
+    "roles item is a list": ("people:\n  - id: ada\n    roles: [[ceo]]\n", "org.yaml:3:13"),
+    "org is a list": ("org: [a]\npeople:\n  - id: ada\n", "org.yaml:1:6"),
+    "unit products is a number": ("people:\n  - id: ada\nunits:\n  - id: u\n    products: 3\n", "org.yaml:5:15"),
+    "metrics is a mapping": ("people:\n  - id: ada\nproducts:\n  - id: p\n    metrics: {a: 1}\n", "org.yaml:5:14"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRONG_TYPES))
+def test_wrong_types_at_every_level(tmp_path, case):
+    chart, where = WRONG_TYPES[case]
+    path = write(tmp_path, "org.yaml", chart)
+    assert_clean_failure(orglint("check", str(path), "--format", "concise"), where, "E004")
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path):
+    path = write(tmp_path, "org.yaml", "people:\n  - id: ada\n    reportsto: bob\n")
+    assert_clean_failure(orglint("check", str(path), "--format", "concise"), "org.yaml:3:5", "E003", "reports_to")
+
+
+def test_unsupported_version(tmp_path):
+    path = write(tmp_path, "org.yaml", "orglint: 2\npeople:\n  - id: ada\n")
+    assert_clean_failure(orglint("check", str(path), "--format", "concise"), "org.yaml:1:10", "E005")
+
+
+def test_every_problem_is_reported_not_only_the_first(tmp_path):
+    chart = "people:\n  - id: ada\n    nme: A\n  - id: bob\n    reports_to: [ada]\n  - id: cy\n    titel: CEO\n"
+    path = write(tmp_path, "org.yaml", chart)
+    output = assert_clean_failure(orglint("check", str(path), "--format", "concise"))
+    assert output.count("E003") == 2 and output.count("E004") == 1, output
+
+
+def test_missing_file(tmp_path):
+    assert_clean_failure(orglint("check", str(tmp_path / "nope.yaml")), "E006", "no such file")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file(tmp_path):
+    path = write(tmp_path, "org.yaml", "people: []\n")
+    path.chmod(0)
+    assert_clean_failure(orglint("check", str(path)), "E006")
+
+
+def test_a_directory_given_as_a_file_inside_a_chart_folder(tmp_path):
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "people.yaml").mkdir()
+    assert_clean_failure(orglint("check", str(tmp_path / "org")), "E010")
+
+
+def test_directory_without_yaml(tmp_path):
+    (tmp_path / "notes.txt").write_text("hello")
+    assert_clean_failure(orglint("check", str(tmp_path)), "E010", "no org chart files")
+
+
+def test_symlink_loop(tmp_path):
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to(tmp_path, target_is_directory=True)
+    output = assert_clean_failure(orglint("check", str(tmp_path), "--format", "concise"), "E006")
+    assert "a.yaml" in output and "b.yaml" in output
+
+
+def test_200_megabytes_of_random_bytes(tmp_path):
+    path = tmp_path / "noise.yaml"
+    with path.open("wb") as handle:
+        for _ in range(200):
+            handle.write(os.urandom(1 << 20))
+    assert_clean_failure(orglint("check", str(path)), "E007")
+
+
+def test_stdin(tmp_path):
+    result = orglint("check", "-", "--format", "concise", stdin=b"people:\n  - id: ada\n    nmae: Ada\n")
+    assert_clean_failure(result, "<stdin>:3:5", "E003")
+
+
+def test_inputs_are_never_written(tmp_path):
+    path = write(tmp_path, "org.yaml", "people:\n  - id: ada\n    reports_to: ada\n")
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    orglint("check", str(path))
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path):
+    path = write(tmp_path, "org.yaml", "people:\n  - id: ada\n    title: CEO\n")
+    result = orglint("check", str(path), "--output", str(tmp_path / "missing-dir" / "out.txt"))
+    assert_clean_failure(result, "cannot write")
