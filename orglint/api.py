@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from orglint.engine import RunSettings, run_rules, select_rules, sort_findings
-from orglint.importers import build_org
-from orglint.loader import LoadResult, SourceFile, load, parse_source
+from orglint.engine import RunSettings, sort_findings
+from orglint.importers import ImportOptions, build_org
+from orglint.loader import LoadResult, SourceFile, load, parse_source, paused_gc
 from orglint.model import Org
 from orglint.plugins import RuleSet, load_rules
-from orglint.rule import Finding, Rule
+from orglint.rule import Finding, Rule, Severity
+from orglint.session import Session
 
 
 @dataclass
@@ -23,10 +24,19 @@ class LintResult:
     files: list[SourceFile]
     rules: list[Rule]  # the rules that ran
     rule_set: RuleSet = field(repr=False, default_factory=RuleSet)
+    # Rule findings not reported: matched by an inline `# orglint: disable` comment or a config
+    # per-file / per-subject ignore, or recorded in the baseline.
+    suppressed: list[Finding] = field(default_factory=list, repr=False)
+    baselined: list[Finding] = field(default_factory=list, repr=False)
 
     @property
     def input_problems(self) -> list[Finding]:
         return [finding for finding in self.findings if finding.kind != "rule"]
+
+    @property
+    def input_errors(self) -> list[Finding]:
+        """Input problems of severity error: these (not input warnings) make the run exit 2."""
+        return [finding for finding in self.input_problems if finding.severity >= Severity.ERROR]
 
     @property
     def rule_findings(self) -> list[Finding]:
@@ -51,18 +61,40 @@ def lint_loaded(
     select: Iterable[str] | None = None,
     ignore: Iterable[str] = (),
     settings: RunSettings | None = None,
+    import_options: ImportOptions | None = None,
+    session: Session | None = None,
 ) -> LintResult:
-    rule_set = rule_set or default_rules()
-    rules = select_rules(rule_set, select, ignore)
-    org, problems = build_org(loaded)
+    """Build the Org and run the checks: ``session`` (config applied, see orglint.session) when
+    given, else the rules chosen by ``select`` / ``ignore`` with ``settings``. Inline
+    suppression comments apply either way."""
+    if session is None:
+        session = Session.simple(rule_set or default_rules(), select=select, ignore=ignore, settings=settings)
+    rule_set, rules = session.rule_set, session.rules
+    org, problems = build_org(loaded, import_options)
     findings = list(loaded.problems) + problems
-    findings += run_rules(org, rules, settings)
-    return LintResult(org=org, findings=sort_findings(findings), files=loaded.files, rules=rules, rule_set=rule_set)
+    suppressed: list[Finding] = []
+    baselined: list[Finding] = []
+    if any(not source.parse_problems for source in loaded.files):
+        # With no readable file there is no chart: only the input problems are reported.
+        checked = session.check(org, loaded.files)
+        findings += checked.findings
+        suppressed = checked.suppressed + checked.ignored
+        baselined = checked.baselined
+    return LintResult(
+        org=org,
+        findings=sort_findings(findings),
+        files=loaded.files,
+        rules=rules,
+        rule_set=rule_set,
+        suppressed=suppressed,
+        baselined=baselined,
+    )
 
 
 def lint(paths: list[str], **kwargs) -> LintResult:
     """Lint files and directories (``-`` is standard input)."""
-    return lint_loaded(load(paths), **kwargs)
+    with paused_gc():
+        return lint_loaded(load(paths), **kwargs)
 
 
 def lint_text(text: str, filename: str = "org.yaml", **kwargs) -> LintResult:
@@ -71,8 +103,8 @@ def lint_text(text: str, filename: str = "org.yaml", **kwargs) -> LintResult:
     return lint_loaded(LoadResult(files=[source] if source else [], problems=problems), **kwargs)
 
 
-def load_org(paths: list[str]) -> tuple[Org, list[Finding]]:
+def load_org(paths: list[str], import_options: ImportOptions | None = None) -> tuple[Org, list[Finding]]:
     """Read and import without running rules: the Org and the input problems met."""
     loaded = load(paths)
-    org, problems = build_org(loaded)
+    org, problems = build_org(loaded, import_options)
     return org, sort_findings(list(loaded.problems) + problems)

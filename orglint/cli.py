@@ -42,6 +42,11 @@ class CheckFormat(str, Enum):
     text = "text"
     concise = "concise"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+    gitlab = "gitlab"
+    html = "html"
 
 
 class ListFormat(str, Enum):
@@ -129,53 +134,173 @@ def _write_output(text: str, output: Optional[Path]) -> None:
         raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
 
 
+def _repository_base() -> tuple[Optional[str], Optional[str]]:
+    """The git repository root above the current directory, and the current directory (for CI paths)."""
+    from orglint.report.ci import find_repo_root
+
+    try:
+        cwd = Path.cwd().resolve()
+    except OSError:
+        return None, None
+    root = find_repo_root(cwd)
+    return (root.as_posix() if root is not None else None), cwd.as_posix()
+
+
+_MAP_HELP = (
+    "CSV imports: read FIELD from the column COLUMN, e.g. --map manager=\"Supervisor Name\" "
+    "(fields: id, name, first-name, last-name, preferred-name, title, manager, department, email; "
+    "FIELD= ignores that field). Repeatable."
+)
+
+
+def _import_options(column_map: Optional[List[str]]):
+    """The importers' options from --map values; a bad --map is a usage error."""
+    from orglint.importers import ImportOptions
+
+    if not column_map:
+        return None
+    from orglint.importers.csv import parse_column_map
+
+    try:
+        return ImportOptions(column_map=parse_column_map(column_map))
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+
+
+def _open_session(**options):
+    """The config, rules, selection and baseline of a run; every problem with them is a usage error."""
+    from orglint.baseline import BaselineError
+    from orglint.config import ConfigError
+    from orglint.engine import SelectionError
+    from orglint.plugins import PluginError
+    from orglint.session import open_session
+
+    try:
+        return open_session(**options)
+    except SelectionError as error:
+        raise UsageError(f"--select/--ignore: no rule matches '{error}' (see `orglint rules`)") from None
+    except (ConfigError, PluginError, BaselineError) as error:
+        raise UsageError(str(error)) from None
+
+
+def _write_baseline(result, path: Path, quiet: bool) -> None:
+    """--write-baseline: record the findings (after suppressions and ignores) and exit 0."""
+    from orglint.baseline import write_baseline
+
+    try:
+        count = write_baseline(path, result.findings, tool_version=__version__)
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
+    if not quiet:
+        _err(f"Wrote {count} finding{'' if count == 1 else 's'} to the baseline {path}")
+    raise typer.Exit(EXIT_OK)
+
+
+def _hidden_line(result, session) -> str:
+    parts = []
+    if result.suppressed:
+        parts.append(f"{len(result.suppressed)} suppressed by comments or config")
+    if result.baselined:
+        parts.append(f"{len(result.baselined)} in the baseline {session.baseline.path}")
+    return f"Not shown: {', '.join(parts)}."
+
+
+def _problem_line(problem) -> str:
+    return f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} [{problem.severity}] {problem.message}"
+
+
 @app.command()
 def check(
     paths: Optional[List[str]] = typer.Argument(
         None, help="Org chart files or directories; - reads standard input. Default: org.yaml, else org/."
     ),
-    output_format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
+    output_format: Optional[CheckFormat] = typer.Option(
+        None, "--format", "-f", help="Output format. Default: text, or github when GITHUB_ACTIONS=true."
+    ),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write results to this file (atomically)."),
     select: Optional[List[str]] = typer.Option(
         None, "--select", help="Rules to run: codes, prefixes (L, S00), names, or ALL. Comma-separated or repeated."
     ),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules not to run (same forms as --select)."),
-    fail_on: FailOn = typer.Option(FailOn.warning, "--fail-on", help="Lowest severity that makes the exit code 1."),
+    fail_on: Optional[FailOn] = typer.Option(
+        None, "--fail-on", help="Lowest severity that makes the exit code 1. Default: fail-on in the config, else warning."
+    ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (not on errors)."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the text output (NO_COLOR and FORCE_COLOR honoured)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only: no summary."),
     rules_dir: Optional[List[str]] = typer.Option(
         None, "--rules-dir", help="Also load rule modules from this folder (runs its code)."
     ),
+    column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
+    config_file: Optional[Path] = typer.Option(
+        None, "--config", help="Use this config file (.orglint.yaml or pyproject.toml) instead of looking for one."
+    ),
+    isolated: bool = typer.Option(
+        False, "--isolated", help="Ignore every config file and the plugin folders it names (for untrusted checkouts)."
+    ),
+    baseline: Optional[Path] = typer.Option(
+        None, "--baseline", help="Report only findings not recorded in this baseline file (overrides the config's)."
+    ),
+    write_baseline: Optional[Path] = typer.Option(
+        None, "--write-baseline", help="Record every current finding in this baseline file (atomically) and exit 0."
+    ),
+    force: bool = typer.Option(False, "--force", help="Let --write-baseline replace an existing file."),
+    statistics: bool = typer.Option(
+        False, "--statistics", help="Print how many findings each rule reported, instead of the findings."
+    ),
 ) -> None:
     """Lint org charts and report problems with explanations."""
     from orglint.api import lint
-    from orglint.engine import SelectionError
     from orglint.report import Report, render, summary_line
-    from orglint.rule import Severity
 
     targets = list(paths) if paths else _default_paths()
-    rule_set = _load_rule_set(rules_dir or [])
-    try:
-        result = lint(targets, rule_set=rule_set, select=_split(select), ignore=_split(ignore) or [])
-    except SelectionError as error:
-        raise UsageError(f"--select/--ignore: no rule matches '{error}' (see `orglint rules`)") from None
+    if write_baseline is not None and write_baseline.exists() and not force:
+        raise UsageError(f"{write_baseline} already exists; pass --force to replace it")
+    session = _open_session(
+        config_file=config_file,
+        isolated=isolated,
+        select=_split(select),
+        ignore=_split(ignore) or [],
+        rules_dirs=rules_dir or [],
+        fail_on=fail_on.value if fail_on is not None else None,
+        baseline_file=baseline,
+        use_baseline=write_baseline is None,
+    )
+    result = lint(targets, session=session, import_options=_import_options(column_map))
+    if write_baseline is not None and not result.input_errors:
+        _write_baseline(result, write_baseline, quiet)
 
+    if output_format is None:
+        output_format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+    root, cwd = _repository_base()
     report = Report(
         findings=result.findings,
-        rules=rule_set.rules,
+        rules={code: rule for code, rule in session.effective_rules().items() if code in session.enabled},  # that ran
         sources={source.path: source for source in result.files},
         files_checked=len(result.files),
         tool_version=__version__,
+        root=root,
+        cwd=cwd,
+        org=result.org,  # the html format draws the chart
     )
     use_color = _use_color(color, sys.stdout, output is not None)
-    _write_output(render(output_format.value, report, color=use_color), output)
+    if statistics:
+        from orglint.report import statistics as per_rule
+
+        rendered = (per_rule.render_json if output_format is CheckFormat.json else per_rule.render_text)(report.findings)
+    else:
+        rendered = render(output_format.value, report, color=use_color)
+    _write_output(rendered, output)
     if not quiet:
         _err(summary_line(report))
+        if result.suppressed or result.baselined:
+            _err(_hidden_line(result, session))
+    if write_baseline is not None:
+        _err(f"orglint: error: {write_baseline} not written: fix the input problems first")
 
-    if result.input_problems:
+    if result.input_errors:  # input warnings (quirks of imported data) count like findings below
         raise typer.Exit(EXIT_ERROR)
-    threshold = Severity.parse(fail_on.value)
+    threshold = session.fail_on
     if not exit_zero and any(finding.severity >= threshold for finding in result.findings):
         raise typer.Exit(EXIT_FINDINGS)
     raise typer.Exit(EXIT_OK)
@@ -187,16 +312,23 @@ def rules_command(
     select: Optional[List[str]] = typer.Option(None, "--select", help="Mark these rules enabled (default: all)."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Mark these rules disabled."),
     rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Also load rule modules from this folder."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of looking for one."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file: show the defaults."),
 ) -> None:
-    """List every loaded rule by family: code, name, severity, enabled, summary."""
-    from orglint.engine import SelectionError, select_rules
+    """List every loaded rule by family: code, name, severity, enabled, summary (as the config sets them)."""
     from orglint.listing import rules_json, rules_table
+    from orglint.plugins import RuleSet
 
-    rule_set = _load_rule_set(rules_dir or [])
-    try:
-        enabled = {rule.code for rule in select_rules(rule_set, _split(select), _split(ignore) or [])}
-    except SelectionError as error:
-        raise UsageError(f"--select/--ignore: no rule matches '{error}'") from None
+    session = _open_session(
+        config_file=config_file,
+        isolated=isolated,
+        select=_split(select),
+        ignore=_split(ignore) or [],
+        rules_dirs=rules_dir or [],
+        use_baseline=False,
+    )
+    rule_set = RuleSet(rules=session.effective_rules())  # severities as configured
+    enabled = session.enabled
     if output_format is ListFormat.json:
         _write_output(rules_json(rule_set, enabled), None)
         return
@@ -230,13 +362,15 @@ def explain(
 def roles(
     paths: Optional[List[str]] = typer.Argument(None, help="Org chart files or directories."),
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text table or json."),
+    column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
 ) -> None:
     """Show how every person's title was read into roles and functions."""
     from orglint.api import load_org
     from orglint.listing import roles_json, roles_table
+    from orglint.rule import Severity
 
     targets = list(paths) if paths else _default_paths()
-    org, problems = load_org(targets)
+    org, problems = load_org(targets, _import_options(column_map))
     for problem in problems:
         _err(f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} {problem.message}")
     if output_format is ListFormat.json:
@@ -245,8 +379,159 @@ def roles(
         from rich.console import Console
 
         Console(highlight=False).print(roles_table(org))
-    if problems:
+    if any(problem.severity >= Severity.ERROR for problem in problems):
         raise typer.Exit(EXIT_ERROR)
+
+
+class GraphFormat(str, Enum):
+    mermaid = "mermaid"
+    dot = "dot"
+    svg = "svg"
+
+
+@app.command()
+def graph(
+    paths: Optional[List[str]] = typer.Argument(None, help="Org chart files or directories. Default: org.yaml, else org/."),
+    output_format: GraphFormat = typer.Option(
+        GraphFormat.mermaid, "--format", "-f", help="mermaid (GitHub renders it in Markdown), dot (Graphviz), or svg (needs Graphviz)."
+    ),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the graph to this file (atomically)."),
+    group_by_unit: bool = typer.Option(False, "--group-by-unit", help="Draw units as boxes around their people, nested by parent unit."),
+    max_people: int = typer.Option(
+        500, "--max-people", min=0, help="Above this many people, draw only managers and people with findings (0: no limit)."
+    ),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Rules whose findings to highlight (as for check)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules not to run (as for check)."),
+    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Also load rule modules from this folder (runs its code)."),
+    column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of looking for one."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file and the plugin folders it names."),
+) -> None:
+    """Draw the org chart as Mermaid, Graphviz DOT or SVG, with the findings highlighted."""
+    from orglint.api import lint
+    from orglint.graph import GraphvizError, dot_to_svg, render
+
+    targets = list(paths) if paths else _default_paths()
+    session = _open_session(
+        config_file=config_file,
+        isolated=isolated,
+        select=_split(select),
+        ignore=_split(ignore) or [],
+        rules_dirs=rules_dir or [],
+    )
+    result = lint(targets, session=session, import_options=_import_options(column_map))
+    for problem in result.input_problems:
+        _err(_problem_line(problem))
+    text = render(
+        result.org,
+        result.rule_findings,
+        format=output_format.value,
+        group_by_unit=group_by_unit,
+        max_people=max_people or None,
+    )
+    if output_format is GraphFormat.svg:
+        try:
+            text = dot_to_svg(text)
+        except GraphvizError as error:
+            raise UsageError(str(error)) from None
+    _write_output(text, output)
+    if result.input_errors:
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def stats(
+    paths: Optional[List[str]] = typer.Argument(None, help="Org chart files or directories. Default: org.yaml, else org/."),
+    output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text tables or json."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the figures to this file (atomically)."),
+    column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
+) -> None:
+    """Headcount by function and unit, span-of-control and depth distributions."""
+    from orglint.api import load_org
+    from orglint.rule import Severity
+    from orglint.stats import compute, renderables, to_json
+
+    targets = list(paths) if paths else _default_paths()
+    org, problems = load_org(targets, _import_options(column_map))
+    for problem in problems:
+        _err(_problem_line(problem))
+    figures = compute(org)
+    if output_format is ListFormat.json:
+        _write_output(to_json(figures), output)
+    elif output is not None:
+        import io
+
+        from rich.console import Console
+
+        console = Console(record=True, width=100, highlight=False, file=io.StringIO())
+        for renderable in renderables(figures):
+            console.print(renderable)
+        _write_output("".join(line.rstrip() + "\n" for line in console.export_text().splitlines()), output)
+    else:
+        from rich.console import Console
+
+        console = Console(highlight=False)
+        for renderable in renderables(figures):
+            console.print(renderable)
+    if any(problem.severity >= Severity.ERROR for problem in problems):
+        raise typer.Exit(EXIT_ERROR)
+
+
+@app.command()
+def convert(
+    paths: List[str] = typer.Argument(..., help="Org chart files or directories: native YAML, Backstage catalogs, CSV exports."),
+    output: str = typer.Option(..., "--output", "-o", help="The native org chart file to write (atomically); - for stdout."),
+    force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists (never an input)."),
+    column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
+) -> None:
+    """Import a Backstage catalog or an HR export (CSV) and write it in orglint's native format."""
+    from orglint.convert import ConvertError
+    from orglint.convert import convert as run_convert
+
+    try:
+        conversion = run_convert(list(paths), output, force=force, import_options=_import_options(column_map))
+    except ConvertError as error:
+        for problem in error.problems:
+            _err(_problem_line(problem))
+        raise UsageError(str(error)) from None
+    for problem in conversion.warnings:
+        _err(_problem_line(problem))
+    if output == "-":
+        _write_output(conversion.text, None)
+        return
+    _write_output(conversion.text, Path(output))
+    org = conversion.org
+    _err(
+        f"wrote {output}: {len(org.people)} people, {len(org.units)} units, {len(org.products)} products"
+        + (f" (and {len(org.duplicates)} second definitions of an id, kept for S003)" if org.duplicates else "")
+    )
+
+
+@app.command()
+def schema(
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file (atomically)."),
+) -> None:
+    """Print the JSON Schema of the org chart format, for editor validation and completion."""
+    from orglint.schema import org_chart_schema_json
+
+    _write_output(org_chart_schema_json(), output)
+
+
+@app.command()
+def init(
+    directory: Path = typer.Argument(Path("."), help="Where to write org.yaml and .orglint.yaml."),
+    force: bool = typer.Option(False, "--force", help="Overwrite existing files."),
+) -> None:
+    """Write a starter org.yaml and .orglint.yaml that pass `orglint check`."""
+    from orglint.starter import STARTER_CHART, STARTER_CONFIG
+
+    targets = [(directory / "org.yaml", STARTER_CHART), (directory / ".orglint.yaml", STARTER_CONFIG)]
+    existing = [str(path) for path, _ in targets if path.exists()]
+    if existing and not force:
+        raise UsageError(f"{', '.join(existing)} already exists; pass --force to overwrite")
+    for path, text in targets:
+        _write_output(text, path)
+        _err(f"wrote {path}")
 
 
 def main() -> None:

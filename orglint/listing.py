@@ -70,7 +70,8 @@ def rules_table(rule_set: RuleSet, enabled: set[str]) -> "Table":
         if rule.family != family:
             family = rule.family
             table.add_row("", "", "", "", "")
-            table.add_row(f"[bold]{family}[/]", f"[bold]{family_title(family)}[/]", "", "", "")
+            # The title goes in the wide, wrapping summary column, so it does not widen the name column.
+            table.add_row(f"[bold]{family}[/]", "", "", "", f"[bold]{family_title(family)}[/]")
         style = _SEVERITY_STYLE[rule.severity]
         table.add_row(
             escape(rule.code),

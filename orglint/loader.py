@@ -14,11 +14,22 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from orglint.problems import input_problem
@@ -49,24 +60,43 @@ NULL_TAG = _STANDARD_TAG_PREFIX + "null"
 INT_TAG = _STANDARD_TAG_PREFIX + "int"
 BOOL_TAG = _STANDARD_TAG_PREFIX + "bool"
 FLOAT_TAG = _STANDARD_TAG_PREFIX + "float"
+SEQ_TAG = _STANDARD_TAG_PREFIX + "seq"
+MAP_TAG = _STANDARD_TAG_PREFIX + "map"
 
 
-@dataclass
 class SourceFile:
-    """One input file: its display path, its text, and (for YAML) its documents."""
+    """One input file: its display path, its text, and (for YAML) its documents, composed on demand.
 
-    path: str
-    text: str
-    kind: str = "yaml"  # "yaml" or "csv"
-    documents: list[Node] = field(default_factory=list)
+    Large native charts are read straight from libyaml's event stream
+    (orglint.importers.native) and never composed; ``documents`` composes a
+    file only for the code that wants nodes (Backstage catalogs, suppression
+    comments). Problems met while parsing are kept in ``parse_problems``.
+    """
+
+    __slots__ = ("path", "text", "kind", "_documents", "parse_problems", "_lines")
+
+    def __init__(self, path: str, text: str, kind: str = "yaml", documents: list[Node] | None = None):
+        self.path = path
+        self.text = text
+        self.kind = kind  # "yaml" or "csv"
+        self._documents = documents
+        self.parse_problems: list[Finding] = []
+        self._lines: list[str] | None = None
+
+    @property
+    def documents(self) -> list[Node]:
+        if self._documents is None:
+            self._documents = [] if self.parse_problems else compose_documents(self)
+        return self._documents
 
     @property
     def lines(self) -> list[str]:
-        cached = self.__dict__.get("_lines")
-        if cached is None:
-            cached = self.text.splitlines()
-            self.__dict__["_lines"] = cached
-        return cached
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        return self._lines
+
+    def __repr__(self) -> str:
+        return f"<SourceFile {self.path}>"
 
 
 @dataclass
@@ -165,31 +195,53 @@ def _line_column(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def parse_yaml(source: SourceFile) -> list[Finding]:
-    """Compose the documents of a YAML source; return the problems met."""
-    loader = _YamlLoader(source.text)
-    # Composing allocates millions of small objects that never form cycles;
-    # the cyclic GC would rescan them over and over (it can triple load time).
-    gc_was_enabled = gc.isenabled()
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a whole lint run.
+
+    An org chart becomes millions of small objects (YAML nodes, people, index
+    entries) that form no reference cycles; with the collector on, every
+    generation-2 pass rescans all of them, which triples the time of a large
+    chart. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
     gc.disable()
     try:
+        yield
+    finally:
+        if was_enabled:
+            # Everything allocated meanwhile sits in the youngest generation: without
+            # freezing it, the first collection after enable() would scan it all at once.
+            gc.freeze()
+            gc.enable()
+
+
+def compose_documents(source: SourceFile) -> list[Node]:
+    """Compose the documents of a YAML source; problems go to ``source.parse_problems``."""
+    loader = _YamlLoader(source.text)
+    documents: list[Node] = []
+    try:
         while loader.check_node():
-            source.documents.append(loader.get_node())
-    except yaml.MarkedYAMLError as error:
+            documents.append(loader.get_node())
+    except (yaml.YAMLError, RecursionError) as error:
+        source.parse_problems.append(yaml_problem(error, source.path))
+        return []
+    finally:
+        loader.dispose()
+    return documents
+
+
+def yaml_problem(error: BaseException, file: str) -> Finding:
+    """The input problem for an exception raised while parsing YAML."""
+    if isinstance(error, RecursionError):
+        return input_problem("E009", f"nesting deeper than {MAX_DEPTH} levels", file)
+    if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         message = _yaml_error_message(error)
         code = "E009" if "maximum nesting depth" in message else "E001"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return [input_problem(code, message, source.path, line, column)]
-    except yaml.YAMLError as error:
-        return [input_problem("E001", f"invalid YAML: {error}", source.path)]
-    except RecursionError:
-        return [input_problem("E009", f"nesting deeper than {MAX_DEPTH} levels", source.path)]
-    finally:
-        loader.dispose()
-        if gc_was_enabled:
-            gc.enable()
-    return []
+        return input_problem(code, message, file, line, column)
+    return input_problem("E001", f"invalid YAML: {error}", file)
 
 
 def _yaml_error_message(error: yaml.MarkedYAMLError) -> str:
@@ -200,6 +252,11 @@ def _yaml_error_message(error: yaml.MarkedYAMLError) -> str:
 
 def load(paths: list[str]) -> LoadResult:
     """Read every input path; YAML is composed, CSV kept as text for its importer."""
+    with paused_gc():
+        return _load(paths)
+
+
+def _load(paths: list[str]) -> LoadResult:
     named, problems = expand_paths(paths)
     files: list[SourceFile] = []
     for name, path in named:
@@ -216,18 +273,15 @@ def load(paths: list[str]) -> LoadResult:
 
 
 def parse_source(name: str, text: str) -> tuple[SourceFile | None, list[Finding]]:
-    """A SourceFile for text read from ``name``, or the problems that stop it being read."""
+    """A SourceFile for text read from ``name``, or the problem that stops it being read.
+
+    YAML is parsed later, by the importer that reads the file, so that a large
+    chart is parsed once, as a stream.
+    """
     kind = "csv" if name.lower().endswith(CSV_SUFFIXES) else "yaml"
-    source = SourceFile(path=name, text=text, kind=kind)
     if not text.strip():
         return None, [input_problem("E010", f"{name} is empty", name)]
-    if kind == "yaml":
-        problems = parse_yaml(source)
-        if problems:
-            return None, problems
-        if all(_is_empty_document(document) for document in source.documents):
-            return None, [input_problem("E010", f"{name} holds no YAML content (only comments)", name)]
-    return source, []
+    return SourceFile(path=name, text=text, kind=kind), []
 
 
 def _is_empty_document(node: Node) -> bool:
@@ -255,36 +309,51 @@ def unsafe_tag(node: Node) -> str | None:
     return tag
 
 
-def mapping_items(node: MappingNode, file: str, problems: list[Finding]) -> list[tuple[str, Node, Node]]:
-    """The (key, key node, value node) triples of a mapping, reporting duplicate and non-scalar keys.
+class KeyTracker:
+    """The keys of one mapping seen so far; reports a duplicate with both lines.
 
-    The first occurrence of a duplicate key wins and the second is reported
-    with both lines, so the chart means what its first reader saw.
+    The first occurrence of a duplicate key wins and the second is reported,
+    so the chart means what its first reader saw.
     """
+
+    __slots__ = ("file", "problems", "seen")
+
+    def __init__(self, file: str, problems: list[Finding]):
+        self.file = file
+        self.problems = problems
+        self.seen: dict[str, tuple[int, int]] = {}
+
+    def first(self, key: str, key_node: Node) -> bool:
+        """True for a key's first occurrence; False (and reported) for a repeat."""
+        first = self.seen.get(key)
+        if first is None:
+            self.seen[key] = position(key_node)
+            return True
+        line, column = position(key_node)
+        self.problems.append(
+            input_problem(
+                "E002",
+                f"duplicate key '{key}' (first defined on line {first[0]})",
+                self.file,
+                line,
+                column,
+                related=[Related("first definition", self.file, first[0], first[1])],
+            )
+        )
+        return False
+
+
+def mapping_items(node: MappingNode, file: str, problems: list[Finding]) -> list[tuple[str, Node, Node]]:
+    """The (key, key node, value node) triples of a mapping, reporting duplicate and non-scalar keys."""
     items: list[tuple[str, Node, Node]] = []
-    first_seen: dict[str, tuple[int, int]] = {}
+    keys = KeyTracker(file, problems)
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
             line, column = position(key_node)
             problems.append(input_problem("E004", "mapping keys must be plain strings", file, line, column))
             continue
-        key = key_node.value
-        if key in first_seen:
-            line, column = position(key_node)
-            first_line, first_column = first_seen[key]
-            problems.append(
-                input_problem(
-                    "E002",
-                    f"duplicate key '{key}' (first defined on line {first_line})",
-                    file,
-                    line,
-                    column,
-                    related=[Related("first definition", file, first_line, first_column)],
-                )
-            )
-            continue
-        first_seen[key] = position(key_node)
-        items.append((key, key_node, value_node))
+        if keys.first(key_node.value, key_node):
+            items.append((key_node.value, key_node, value_node))
     return items
 
 
@@ -322,3 +391,93 @@ def to_python(node: Node, file: str, problems: list[Finding], budget: list[int] 
             result[key] = to_python(value_node, file, problems, budget, depth + 1)
         return result
     return None  # pragma: no cover - the composer makes no other nodes
+
+
+class EventStream:
+    """libyaml's event stream, with any subtree composed into nodes on demand.
+
+    The native importer reads the common shapes (entries of scalar fields)
+    straight from events, several times cheaper than composing every node,
+    and asks for nodes only for the rest: aliases, nested values, x- data.
+    Composition here follows PyYAML's composer (tags resolved the same way).
+    """
+
+    _PLAIN_TAG_CACHE_LIMIT = 100_000
+
+    def __init__(self, text: str):
+        self._parser = _YamlLoader(text)
+        self.next = self._parser.get_event
+        self._resolve = self._parser.resolve
+        self._anchors: dict[str, Node] = {}
+        self._plain_tags: dict[str, str] = {}
+
+    def close(self) -> None:
+        self._parser.dispose()
+
+    def scalar_tag(self, event: ScalarEvent) -> str:
+        """The resolved tag of a scalar event (plain scalars by YAML 1.1's implicit rules)."""
+        tag = event.tag
+        if tag is not None and tag != "!":
+            return tag
+        if not event.implicit[0]:
+            return STR_TAG
+        value = event.value
+        tag = self._plain_tags.get(value)
+        if tag is None:
+            tag = self._resolve(ScalarNode, value, (True, False))
+            if len(self._plain_tags) < self._PLAIN_TAG_CACHE_LIMIT:
+                self._plain_tags[value] = tag
+        return tag
+
+    def remember(self, event: Event, node: Node) -> None:
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            self._anchors[anchor] = node
+
+    def compose(self, event: Event) -> Node:
+        """The node of the subtree that starts with ``event`` (already taken from the stream).
+
+        Iterative, so that nesting as deep as libyaml allows cannot exhaust
+        Python's stack.
+        """
+        stack: list[list] = []  # open collections: [node, key waiting for its value]
+        current = event
+        while True:
+            kind = type(current)
+            if kind is ScalarEvent:
+                node: Node = ScalarNode(
+                    self.scalar_tag(current), current.value, current.start_mark, current.end_mark, style=current.style
+                )
+                self.remember(current, node)
+            elif kind is AliasEvent:
+                found = self._anchors.get(current.anchor)
+                if found is None:
+                    raise ComposerError(None, None, f"found undefined alias '{current.anchor}'", current.start_mark)
+                node = found
+            elif kind is SequenceStartEvent or kind is MappingStartEvent:
+                explicit = current.tag if current.tag not in (None, "!") else None
+                if kind is SequenceStartEvent:
+                    opened: Node = SequenceNode(explicit or SEQ_TAG, [], current.start_mark, None, flow_style=current.flow_style)
+                else:
+                    opened = MappingNode(explicit or MAP_TAG, [], current.start_mark, None, flow_style=current.flow_style)
+                self.remember(current, opened)
+                stack.append([opened, None])
+                current = self.next()
+                continue
+            elif kind is SequenceEndEvent or kind is MappingEndEvent:
+                node = stack.pop()[0]
+                node.end_mark = current.end_mark
+            else:  # pragma: no cover - libyaml emits no other event inside a document
+                raise ComposerError(None, None, f"unexpected {kind.__name__}", current.start_mark)
+            if not stack:
+                return node
+            top = stack[-1]
+            parent = top[0]
+            if type(parent) is SequenceNode:
+                parent.value.append(node)
+            elif top[1] is None:
+                top[1] = node
+            else:
+                parent.value.append((top[1], node))
+                top[1] = None
+            current = self.next()

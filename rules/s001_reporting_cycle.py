@@ -1,11 +1,11 @@
 """
 ## What it does
-Flags a reporting cycle: following `reports_to` from someone leads back to a person already on the way
-(someone who reports to themselves is a cycle of one).
+Flags a reporting cycle: following `reports_to` from someone leads back to a person already on the way.
+Someone who reports to themselves is a cycle of one.
 
 ## Why is this bad?
-A chain of command that goes round in a circle has no top, so nobody on it can escalate a decision and
-nothing above them (depth, span, who leads whom) can be worked out.
+A chain of command that goes round in a circle has no top: nobody on it can escalate a decision, and
+their depth, span and leaders cannot be worked out.
 
 Cycles usually appear after a re-org edited in two places: a manager was moved under one of their own
 reports, or a `reports_to` was copied onto the wrong line. orglint reports each cycle once, on the

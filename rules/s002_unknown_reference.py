@@ -1,12 +1,11 @@
 """
 ## What it does
-Flags a reference to an id that the chart does not define: a `reports_to`, `dotted_to`, `unit`, `units`,
-`lead`, `parent`, `owner` or a unit's `products` naming nobody.
+Flags a reference to an id that the chart does not define. Every `reports_to`, `dotted_to`, `unit`,
+`units`, `lead`, `parent`, `owner` and unit `products` entry is checked.
 
 ## Why is this bad?
-A dangling reference silently drops a fact from the chart: the person who "reports to" a typo has no
-manager, the squad led by a departed colleague has no lead, and every rule that follows the line sees
-nothing there.
+A dangling reference silently drops a fact from the chart: whoever reports to a typo has no manager,
+and every rule that follows the line sees nothing there.
 
 They come from typos (`jon` for `john`), from people who left while their reports kept the old line, and
 from names written where an id belongs (`reports_to: Ada Byron` instead of `reports_to: ada`). The

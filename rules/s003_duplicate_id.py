@@ -1,12 +1,11 @@
 """
 ## What it does
-Flags an id defined twice, in the same file or in two files of the same chart: two people, two units or
-two products under one id.
+Flags an id defined twice, in one file or across the files of a chart. Two people, two units or two
+products under one id clash; a person and a unit may share an id.
 
 ## Why is this bad?
-Only the first definition counts, so the second one silently vanishes from the chart: its reports,
-memberships and roles are lost, and every reference to the id means someone other than the author of
-the second entry intended.
+Only the first definition counts, so the second silently vanishes from the chart, along with its
+reporting line, memberships and roles.
 
 Duplicates typically come from merging two files of a chart split by department (two teams both
 defining `alex`), or from copy-pasting an entry and forgetting to change its id. The finding is on the

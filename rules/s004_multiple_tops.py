@@ -1,10 +1,10 @@
 """
 ## What it does
-Flags people with no `reports_to` other than the CEO: a chart should have one top.
+Flags everyone besides the CEO who has no `reports_to`: a chart should have one top.
 
 ## Why is this bad?
 Everyone but the CEO reports to someone, so a second person without a manager is almost always a
-forgotten `reports_to`, and it splits the chart into separate trees that no one leads as a whole.
+forgotten `reports_to` that splits the chart in two.
 
 With several tops and no `ceo` role, orglint cannot tell who the CEO is, and every rule that reasons
 about "reports to the CEO" or "has a product leader above them" stays silent. One finding is given for

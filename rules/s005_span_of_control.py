@@ -3,8 +3,8 @@
 Flags a manager with more direct reports than the `max` option allows (10 by default).
 
 ## Why is this bad?
-Past about ten direct reports a manager stops coaching and starts triaging: one-to-ones get skipped,
-decisions queue up behind one calendar, and people wait for feedback that never comes.
+Past about ten direct reports a manager stops coaching and starts triaging: one-to-ones get skipped
+and decisions queue up behind one calendar.
 
 A wide span is often a sign that a team has grown without anyone splitting it, or that a founder still
 has the whole company reporting to them. Split the group around products or customer journeys (a squad

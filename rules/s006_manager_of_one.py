@@ -1,11 +1,11 @@
 """
 ## What it does
-Flags a manager with exactly one direct report when nothing else about their job explains the extra
-layer: a manager who only manages, or a leader whose single report leads the same function.
+Flags a manager with exactly one direct report when nothing else about their job explains the layer.
+That is a manager who only manages, or a leader whose single report leads the same function.
 
 ## Why is this bad?
-A manager of one adds a hop to every decision and every piece of news without adding any management
-capacity: the report could sit one level higher, or the two jobs could be one.
+A manager of one adds a hop to every decision without adding management capacity: the report could
+sit one level higher, or the two jobs could be one.
 
 Communication is the first thing that breaks as product organizations grow (69% of the 1,500
 respondents of the 2023 State of Product Management Report name it their main pain), and every needless

@@ -1,11 +1,11 @@
 """
 ## What it does
-Flags a branch of the chart where someone has more than `max-depth` managers above them (8 by default),
-once per branch, on the deepest person in it.
+Flags a branch of the chart where someone has more than `max-depth` managers above them. The default is
+8, and each over-deep branch is reported once, on the deepest person in it.
 
 ## Why is this bad?
-Every level between the people doing the work and the people setting direction is a relay where context
-is lost and decisions wait, so a deep chart is slow to learn and slow to change course.
+Every level between the people doing the work and the people setting direction is a relay where
+context is lost and decisions wait.
 
 Depth counts the managers above a person: the CEO is at 0, their direct reports at 1, and so on; with
 the default `max-depth` of 8, someone with 9 managers above them is too deep. Depth grows with the log

@@ -3,8 +3,8 @@
 Flags a department, business unit, tribe, squad, platform team or value stream that has no `lead`.
 
 ## Why is this bad?
-A unit that owns an outcome needs one person accountable for it; without a lead, priorities are settled
-by whoever shouts loudest and nobody speaks for the unit when plans collide.
+A unit that owns an outcome needs one person accountable for it; without a lead, nobody speaks for
+the unit when priorities collide.
 
 Squads, tribes, platform teams and value streams are the building blocks of a product and platform
 organization: each carries a mandate (a product area, the shared platform, a stream of customer value)

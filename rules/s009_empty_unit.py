@@ -1,11 +1,11 @@
 """
 ## What it does
-Flags a unit with no members and no child units: nobody names it in `unit` or `units`, it has no lead,
+Flags a unit with no members and no child units. Nobody names it in `unit` or `units`, it has no lead,
 and no unit has it as `parent`.
 
 ## Why is this bad?
-An empty unit is either a leftover of a past re-org or a team that exists only on paper, and both make
-the chart claim capacity that is not there.
+An empty unit is a leftover of a past re-org or a team that exists only on paper, and either way the
+chart claims capacity that is not there.
 
 Roadmaps and capacity plans read the chart: a "Payments squad" with nobody in it looks like a team that
 can take work. Delete the unit, or put its people in it with `unit:` (home unit) or `units:` (extra

@@ -1,11 +1,11 @@
 """
 ## What it does
-Flags units whose `parent` links go round in a circle: following `parent` from a unit leads back to a
-unit already on the way (a unit that is its own parent is a cycle of one).
+Flags units whose `parent` links go round in a circle. Following `parent` from a unit leads back to a
+unit already on the way; a unit that is its own parent is a cycle of one.
 
 ## Why is this bad?
-A unit nested inside itself has no place in the organization: no department, tribe or business unit
-contains it, so roll-ups of headcount and ownership never reach the top.
+A unit nested inside itself has no place in the organization, so roll-ups of headcount and ownership
+never reach the top.
 
 Such loops appear when a re-org moves a tribe under one of its own squads, or when two units are edited
 in different files. orglint reports each loop once, on the unit of the loop written first in the

@@ -1,11 +1,11 @@
 """
 ## What it does
-Flags two people under different ids who share an email address (compared without case), or who have
-the same name and the same title.
+Flags two people under different ids who share an email address, or a name and a title. Emails are
+compared without case, names and titles without case and extra spaces.
 
 ## Why is this bad?
 One person entered twice counts double in every headcount, span and team size, and the two entries
-drift apart: one keeps the old manager, the other gets the new one.
+drift apart over time.
 
 This happens when a chart is assembled from several sources (an HR export and a hand-written file), or
 when someone moves team and gets a new entry instead of an edited one. The finding is on the second

@@ -31,3 +31,24 @@ def findings(text: str, select: list[str] | None = None, **kwargs) -> list[tuple
 
 def messages(text: str, select: list[str] | None = None, **kwargs) -> list[str]:
     return [finding.message for finding in run(text, select=select, **kwargs).rule_findings]
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def assert_golden(name: str, text: str) -> None:
+    """Compare ``text`` byte for byte with ``tests/golden/<name>``.
+
+    Run with ``ORGLINT_UPDATE_GOLDEN=1`` to (re)write the golden file instead,
+    then review the diff before committing it.
+    """
+    import os
+
+    path = GOLDEN / name
+    if os.environ.get("ORGLINT_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+        return
+    assert path.exists(), f"missing golden file {path}: run the tests with ORGLINT_UPDATE_GOLDEN=1 to create it"
+    expected = path.read_bytes().decode("utf-8")
+    assert text == expected, f"output differs from {path} (ORGLINT_UPDATE_GOLDEN=1 rewrites it; review the diff)"

@@ -1,14 +1,16 @@
 """Importers turn loaded sources into one Org: native YAML, and (by detection) other formats.
 
-Each importer module offers ``claims(source) -> bool`` and
-``build(org, sources, problems)``. A source goes to the first importer that
-claims it; native YAML is the fallback. Importers are imported only when a
+Each importer module offers ``build(org, sources, problems)`` (Backstage and
+CSV also take ``options=ImportOptions(...)``, e.g. the CSV column map of
+``--map``). :func:`_claimant` picks the importer of each source: CSV by file
+name, Backstage by ``apiVersion: backstage.io/...``; native YAML is the fallback. Importers are imported only when a
 source needs them, to keep start-up fast.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -39,16 +41,16 @@ def _claimant(source: SourceFile) -> str:
     return "native"
 
 
-def _looks_like_backstage(source: SourceFile) -> bool:
-    """Backstage catalog files carry ``apiVersion: backstage.io/...`` at the top of a document."""
-    from yaml.nodes import MappingNode
+_BACKSTAGE_API_VERSION = re.compile(r"^apiVersion:[ \t]*[\"']?backstage\.io/", re.MULTILINE)
 
-    for document in source.documents:
-        if isinstance(document, MappingNode):
-            for key_node, value_node in document.value:
-                if getattr(key_node, "value", None) == "apiVersion":
-                    return str(getattr(value_node, "value", "")).startswith("backstage.io/")
-    return False
+
+def _looks_like_backstage(source: SourceFile) -> bool:
+    """Backstage catalog files carry ``apiVersion: backstage.io/...`` at the top level of a document.
+
+    Read from the text, not from composed nodes: native charts are parsed only
+    once, as a stream, by their importer.
+    """
+    return _BACKSTAGE_API_VERSION.search(source.text) is not None
 
 
 def build_org(loaded: LoadResult, options: ImportOptions | None = None) -> tuple[Org, list[Finding]]:
@@ -66,6 +68,10 @@ def build_org(loaded: LoadResult, options: ImportOptions | None = None) -> tuple
                 _importer(name).build(org, sources, problems)
             else:
                 _importer(name).build(org, sources, problems, options=options or ImportOptions())
+    for source in loaded.files:
+        # Problems of files that were composed on demand (Backstage catalogs); the native
+        # importer reports its own, which _unique folds together.
+        problems.extend(source.parse_problems)
     return org, _unique(problems)
 
 

@@ -9,11 +9,27 @@ from __future__ import annotations
 
 from typing import Callable
 
+import yaml
+from yaml.events import (
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from orglint.loader import (
+    INT_TAG,
+    MAP_TAG,
     MAX_EXPANDED_NODES,
     NULL_TAG,
+    STR_TAG,
+    EventStream,
+    KeyTracker,
+    yaml_problem,
     ExpansionLimit,
     SourceFile,
     mapping_items,
@@ -88,11 +104,16 @@ class _Builder:
         self.org_defined_in = org_defined_in
         # One expansion budget per file, so many x- keys aliasing one bomb stay bounded too.
         self.expansion_budget = [MAX_EXPANDED_NODES]
+        self.pending: list = []  # entities read so far; added to the Org once the file parsed
+        self.unsupported_version = False
 
     # -- problems ---------------------------------------------------------------------------
 
     def problem(self, code: str, message: str, node: Node, **extra) -> None:
         line, column = position(node)
+        self.problem_at(code, message, line, column, **extra)
+
+    def problem_at(self, code: str, message: str, line: int, column: int, **extra) -> None:
         self.problems.append(input_problem(code, message, self.file, line, column, **extra))
 
     def wrong_type(self, what: str, expected: str, node: Node) -> None:
@@ -108,42 +129,182 @@ class _Builder:
     # -- the file ---------------------------------------------------------------------------
 
     def build(self) -> None:
-        documents = [doc for doc in self.source.documents if not _is_null(doc)]
-        if len(documents) > 1:
-            self.problem("E001", "an org chart file holds one YAML document, not several", documents[1])
-        if not documents:
+        """Read the file from libyaml's event stream; a file that does not parse adds nothing."""
+        stream = EventStream(self.source.text)
+        try:
+            self.read_stream(stream)
+        except (yaml.YAMLError, RecursionError) as error:
+            problem = yaml_problem(error, self.file)
+            self.source.parse_problems.append(problem)
+            self.problems.append(problem)
+            self.pending.clear()
+        finally:
+            stream.close()
+        for entity in self.pending:
+            self.org.add(entity)
+
+    def read_stream(self, stream: EventStream) -> None:
+        next_event = stream.next
+        next_event()  # StreamStartEvent
+        root_read = extra_document_reported = False
+        while type(next_event()) is DocumentStartEvent:
+            root = next_event()
+            if _is_null_event(stream, root):
+                next_event()  # DocumentEndEvent
+                continue
+            if not root_read:
+                root_read = True
+                self.read_root(stream, root)
+                if self.unsupported_version:
+                    return  # a file in another format version is not read any further
+            else:
+                node = stream.compose(root)
+                if not extra_document_reported:
+                    extra_document_reported = True
+                    self.problem("E001", "an org chart file holds one YAML document, not several", node)
+            next_event()  # DocumentEndEvent
+        if not root_read:
+            problem = input_problem("E010", f"{self.file} holds no YAML content (only comments)", self.file)
+            self.source.parse_problems.append(problem)
+            self.problems.append(problem)
+
+    def read_root(self, stream: EventStream, event: Event) -> None:
+        if not _is_plain_collection(event, MappingStartEvent):
+            self.read_root_node(stream.compose(event))
             return
-        root = documents[0]
+        keys = KeyTracker(self.file, self.problems)
+        while True:
+            key_event = stream.next()
+            if type(key_event) is MappingEndEvent:
+                return
+            key_node = self.key_node(stream, key_event, keys)
+            value_event = stream.next()
+            if key_node is None:
+                stream.compose(value_event)  # skipped, but its anchors stay usable
+                continue
+            key = key_node.value
+            if key in SECTIONS and (
+                _is_plain_collection(value_event, SequenceStartEvent)
+                or _is_plain_collection(value_event, MappingStartEvent)
+            ):
+                self.stream_section(stream, key, value_event)
+            else:
+                self.read_top_level(key, key_node, stream.compose(value_event))
+            if self.unsupported_version:
+                return
+
+    def key_node(self, stream: EventStream, event: Event, keys: KeyTracker) -> ScalarNode | None:
+        """The node of a mapping key read from the stream; None (reported) when not a usable key."""
+        if type(event) is not ScalarEvent:
+            node = stream.compose(event)
+            self.problem("E004", "mapping keys must be plain strings", node)
+            return None
+        node = ScalarNode(STR_TAG, event.value, event.start_mark, event.end_mark)
+        stream.remember(event, node)
+        return node if keys.first(event.value, node) else None
+
+    def read_root_node(self, root: Node) -> None:
+        """The top level, when it is no plain mapping (or was composed): the same checks on nodes."""
         if not self.check_tag(root):
             return
         if not isinstance(root, MappingNode):
             self.wrong_type("the top level of an org chart", "a mapping (orglint:, org:, people:, ...)", root)
             return
-        items = mapping_items(root, self.file, self.problems)
-        for key, key_node, value in items:
-            if key == "orglint":
-                self.read_version(value)
-        if any(p.code == "E005" and p.file == self.file for p in self.problems):
-            return  # a file in another format version is not read any further
-        for key, key_node, value in items:
-            if key == "orglint":
+        for key, key_node, value in mapping_items(root, self.file, self.problems):
+            self.read_top_level(key, key_node, value)
+            if self.unsupported_version:
+                return
+
+    def read_top_level(self, key: str, key_node: Node, value: Node) -> None:
+        if key == "orglint":
+            self.read_version(value)
+        elif key == "org":
+            self.read_org(key_node, value)
+        elif key in SECTIONS:
+            self.read_section(key, value)
+        elif not key.startswith("x-"):
+            self.problem(
+                "E003",
+                f"unknown top-level key '{key}'{did_you_mean(key, TOP_LEVEL_KEYS)}; prefix your own keys with x-",
+                key_node,
+            )
+
+    def stream_section(self, stream: EventStream, section: str, start: Event) -> None:
+        """Entries of people/units/products straight from the stream (list or mapping form)."""
+        next_event = stream.next
+        if type(start) is SequenceStartEvent:
+            while True:
+                event = next_event()
+                if type(event) is SequenceEndEvent:
+                    return
+                if _is_plain_collection(event, MappingStartEvent):
+                    self.stream_entry(stream, section, event, None)
+                else:
+                    self.read_entry(section, stream.compose(event), id_node=None)
+        keys = KeyTracker(self.file, self.problems)
+        while True:
+            event = next_event()
+            if type(event) is MappingEndEvent:
+                return
+            id_node = self.key_node(stream, event, keys)
+            value_event = next_event()
+            if id_node is not None:
+                id_node.tag = stream.scalar_tag(event)  # integer ids are fine here
+            if id_node is not None and _is_plain_collection(value_event, MappingStartEvent):
+                self.stream_entry(stream, section, value_event, id_node)
                 continue
-            if key == "org":
-                self.read_org(key_node, value)
-            elif key in SECTIONS:
-                self.read_section(key, value)
-            elif key.startswith("x-"):
-                continue
-            else:
-                self.problem(
-                    "E003",
-                    f"unknown top-level key '{key}'{did_you_mean(key, TOP_LEVEL_KEYS)}; prefix your own keys with x-",
-                    key_node,
-                )
+            value = stream.compose(value_event)
+            if id_node is not None:
+                self.read_entry(section, value, id_node=id_node)
+
+    def stream_entry(self, stream: EventStream, section: str, start: Event, id_node: ScalarNode | None) -> None:
+        """One entry from the stream: simple scalar fields are taken as they come (the hot path of
+        a large chart); anything else is composed and read by :meth:`entry_field`."""
+        entry = _Entry(section)
+        if id_node is not None:
+            entry.id = self.identifier(f"{section} key", id_node)
+        keep = id_node is None or entry.id is not None
+        fields = entry.fields
+        keys = KeyTracker(self.file, self.problems)
+        next_event = stream.next
+        while True:
+            key_event = next_event()
+            if type(key_event) is MappingEndEvent:
+                break
+            if keep and type(key_event) is ScalarEvent and key_event.anchor is None:
+                key = key_event.value
+                kind = fields.get(key)
+                if kind is not None and kind in _SCALAR_KINDS and key not in keys.seen:
+                    value_event = next_event()
+                    value = _simple_scalar(stream, value_event, kind)
+                    if value is not None and (key != "id" or entry.id is None or value == entry.id):
+                        mark = key_event.start_mark
+                        keys.seen[key] = (mark.line + 1, mark.column + 1)
+                        if key == "id":
+                            entry.id = value
+                        else:
+                            entry.values[key] = value
+                            mark = value_event.start_mark
+                            entry.spans[key] = (mark.line + 1, mark.column + 1)
+                        continue
+                    key_node = self.key_node(stream, key_event, keys)
+                    value_node = stream.compose(value_event)
+                    if key_node is not None and not self.entry_field(entry, key, key_node, value_node):
+                        keep = False
+                    continue
+            key_node = self.key_node(stream, key_event, keys)
+            value_node = stream.compose(next_event())
+            if keep and key_node is not None and not self.entry_field(entry, key_node.value, key_node, value_node):
+                keep = False
+        if keep:
+            line, column = position(id_node) if id_node is not None else (start.start_mark.line + 1, start.start_mark.column + 1)
+            self.finish_entry(entry, line, column, key_event.end_mark.line + 1)
 
     def read_version(self, node: Node) -> None:
         if isinstance(node, ScalarNode) and node.tag.endswith(":int") and node.value.strip() == str(FORMAT_VERSION):
             return
+        self.unsupported_version = True
+        self.pending.clear()
         shown = node.value if isinstance(node, ScalarNode) else _node_kind(node)
         self.problem(
             "E005",
@@ -204,55 +365,56 @@ class _Builder:
         if not self.check_tag(node):
             return
         if id_node is not None and _is_null(node):
-            node = MappingNode("tag:yaml.org,2002:map", [], node.start_mark, node.end_mark)
+            node = MappingNode(MAP_TAG, [], node.start_mark, node.end_mark)
         if not isinstance(node, MappingNode):
             self.wrong_type(f"each {singular} entry", "a mapping", node)
             return
-        entity_class, fields = SECTIONS[section]
-        items = mapping_items(node, self.file, self.problems)
-        values: dict[str, object] = {}
-        spans: dict[str, tuple[int, int]] = {}
-        extra: dict[str, object] = {}
-        entity_id: str | None = None
-        anchor = id_node if id_node is not None else node
+        entry = _Entry(section)
         if id_node is not None:
-            entity_id = self.identifier(f"{section} key", id_node)
-            if entity_id is None:
+            entry.id = self.identifier(f"{section} key", id_node)
+            if entry.id is None:
                 return
-        for key, key_node, value in items:
-            if key.startswith("x-"):
-                extra[key] = self.free_value(value)
-                continue
-            kind = fields.get(key)
-            if kind is None:
-                where = f"{singular} '{entity_id}'" if entity_id else f"a {singular} entry"
-                self.problem("E003", f"unknown key '{key}' in {where}{did_you_mean(key, fields)}", key_node)
-                continue
-            if key == "id":
-                given = self.identifier(f"{singular} id", value)
-                if given is None:
-                    return
-                if entity_id is not None and given != entity_id:
-                    self.problem("E011", f"id '{given}' differs from its key '{entity_id}'", value)
-                    continue
-                entity_id = given
-                continue
-            what = f"{section}.{entity_id or '?'}.{key}"
-            parsed = self.field_value(what, kind, value)
-            if parsed is _INVALID:
-                continue
-            values[key] = parsed
-            spans[key] = position(value)
-        if entity_id is None:
-            self.problem("E004", f"{singular} entry has no id", node)
+        for key, key_node, value in mapping_items(node, self.file, self.problems):
+            if not self.entry_field(entry, key, key_node, value):
+                return
+        line, column = position(id_node if id_node is not None else node)
+        self.finish_entry(entry, line, column, node.end_mark.line + 1)
+
+    def entry_field(self, entry: _Entry, key: str, key_node: Node, value: Node) -> bool:
+        """Read one field of an entry; False when the entry cannot be kept (its id is unusable)."""
+        if key.startswith("x-"):
+            entry.extra[key] = self.free_value(value)
+            return True
+        kind = entry.fields.get(key)
+        if kind is None:
+            where = f"{entry.singular} '{entry.id}'" if entry.id else f"a {entry.singular} entry"
+            self.problem("E003", f"unknown key '{key}' in {where}{did_you_mean(key, entry.fields)}", key_node)
+            return True
+        if key == "id":
+            given = self.identifier(f"{entry.singular} id", value)
+            if given is None:
+                return False
+            if entry.id is not None and given != entry.id:
+                self.problem("E011", f"id '{given}' differs from its key '{entry.id}'", value)
+                return True
+            entry.id = given
+            return True
+        parsed = self.field_value(f"{entry.section}.{entry.id or '?'}.{key}", kind, value)
+        if parsed is not _INVALID:
+            entry.values[key] = parsed
+            entry.spans[key] = position(value)
+        return True
+
+    def finish_entry(self, entry: _Entry, line: int, column: int, end_line: int) -> None:
+        if entry.id is None:
+            self.problem_at("E004", f"{entry.singular} entry has no id", line, column)
             return
-        line, column = position(anchor)
-        entity = entity_class(
-            entity_id, file=self.file, line=line, column=column, end_line=node.end_mark.line + 1, **values
+        entity = entry.entity_class(
+            entry.id, file=self.file, line=line, column=column, end_line=end_line, **entry.values
         )
-        entity.spans = spans
-        entity.extra = extra
-        self.org.add(entity)
+        entity.spans = entry.spans
+        entity.extra = entry.extra
+        self.pending.append(entity)
 
     # -- values ----------------------------------------------------------------------------
 
@@ -328,6 +490,57 @@ class _Builder:
         except ExpansionLimit:
             self.problem("E009", "value expands beyond the safety limit (YAML aliases nested too far)", node)
             return None
+
+
+class _Entry:
+    """An entry being read: the fields found so far."""
+
+    __slots__ = ("section", "singular", "entity_class", "fields", "id", "values", "spans", "extra")
+
+    def __init__(self, section: str):
+        self.section = section
+        self.singular = _SINGULAR[section]
+        self.entity_class, self.fields = SECTIONS[section]
+        self.id: str | None = None
+        self.values: dict[str, object] = {}
+        self.spans: dict[str, tuple[int, int]] = {}
+        self.extra: dict[str, object] = {}
+
+
+# Field kinds whose value is one scalar: the ones the hot path reads without composing.
+_SCALAR_KINDS = frozenset(
+    kind
+    for fields in (PERSON_FIELDS, UNIT_FIELDS, PRODUCT_FIELDS)
+    for kind in fields.values()
+    if kind in ("id", "text") or kind.startswith("enum:")
+)
+_VOCABULARY_SETS = {name: frozenset(words) for name, words in VOCABULARIES.items()}
+
+
+def _simple_scalar(stream: EventStream, event: Event, kind: str) -> str | None:
+    """The value of a well-formed scalar for a field of ``kind``, or None when it needs the full
+    checks (null, wrong type, unknown word, tags, anchors): those go through entry_field."""
+    if type(event) is not ScalarEvent or event.anchor is not None:
+        return None
+    tag = stream.scalar_tag(event)
+    value = event.value
+    if kind == "text":
+        return value if tag == STR_TAG or tag == INT_TAG else None
+    if tag != STR_TAG and not (tag == INT_TAG and kind == "id"):
+        return None
+    if kind == "id":
+        value = value.strip()
+        return value or None
+    return value if value in _VOCABULARY_SETS[kind[5:]] else None  # "enum:<vocabulary>"
+
+
+def _is_plain_collection(event: Event, kind: type) -> bool:
+    """A collection start with no anchor and no explicit tag: safe to read without composing."""
+    return type(event) is kind and event.anchor is None and event.tag in (None, "!")
+
+
+def _is_null_event(stream: EventStream, event: Event) -> bool:
+    return type(event) is ScalarEvent and event.anchor is None and stream.scalar_tag(event) == NULL_TAG
 
 
 class _Invalid:

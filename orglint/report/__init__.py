@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Any, Mapping
 
 from orglint.loader import SourceFile
 from orglint.rule import Finding, Rule, Severity
@@ -18,6 +18,11 @@ FORMATS: dict[str, str] = {
     "text": "text",
     "concise": "concise",
     "json": "json_format",
+    "sarif": "sarif",
+    "github": "github",
+    "junit": "junit",
+    "gitlab": "gitlab",
+    "html": "html",
 }
 
 
@@ -30,6 +35,13 @@ class Report:
     sources: Mapping[str, SourceFile] = field(default_factory=dict)  # path -> source, for snippets
     files_checked: int = 0
     tool_version: str = ""
+    # For CI formats' repository-relative paths: the repository root (absolute, None when
+    # not in a repository) and the directory the findings' relative paths start from.
+    root: str | None = None
+    cwd: str | None = None
+    # The org chart that was checked (orglint.model.Org), for formats that draw it (html); None
+    # when there is none to draw.
+    org: Any = None
 
     def counts(self) -> dict[Severity, int]:
         counts = {severity: 0 for severity in Severity}

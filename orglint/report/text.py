@@ -76,7 +76,8 @@ def _snippet(finding: Finding, report: Report, paint: _Painter) -> list[str]:
     out = [f" {gutter} {paint('|', 'cyan')}"]
     for number in range(first, last + 1):
         text = lines[number - 1].rstrip()
-        out.append(f" {paint(str(number).rjust(width), 'cyan')} {paint('|', 'cyan')} {text}")
+        # No trailing space after the bar on a blank line (editors and diff tools flag it).
+        out.append(f" {paint(str(number).rjust(width), 'cyan')} {paint('|', 'cyan')} {text}".rstrip(" "))
         if number == finding.line:
             caret = " " * (finding.column - 1) + "^"
             out.append(f" {gutter} {paint('|', 'cyan')} {paint(caret, 'bold', _SEVERITY_STYLE[finding.severity])}")

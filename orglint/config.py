@@ -1,0 +1,873 @@
+"""Configuration: finding ``.orglint.yaml`` / ``[tool.orglint]``, validating it, presets, and resolving it.
+
+A config is read in two steps. :func:`discover` / :func:`load_config` read and
+validate the file (and the files it ``extends``) into a :class:`Config`: every
+key, value type and vocabulary is checked there, and any mistake is a
+:class:`ConfigError` naming the file, the line where it can, and the key.
+:meth:`Config.resolve` then meets the config with the loaded rules (which may
+come from the config's own ``plugins``): selectors become rule codes, options
+are validated against each rule's declared :class:`~orglint.rule.Option`
+types, and per-file / per-subject ignores become matchers. A selector that no
+loaded rule has is not an error (a config may name a plugin rule that is not
+installed here): it is kept as a :class:`Reference` for rule X002 to report.
+
+Layers apply in order: the preset, then each config file from the base of the
+``extends`` chain to the file found, then the command line. In a layer,
+``select`` (when given) replaces the rules chosen so far, and ``ignore`` and
+``severity: off`` remove rules; mappings (``severity``, ``options``) merge,
+the later layer winning; ``per-file-ignores``, ``per-subject-ignores`` and
+``plugins`` accumulate. ``fail-on`` and ``baseline`` are taken from the
+nearest layer that sets them.
+
+This module reads config; it never prints, exits or runs rules.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterable
+
+from orglint.engine import ALL, RunSettings, SelectionError, resolve_selector
+from orglint.problems import did_you_mean
+from orglint.rule import Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from orglint.plugins import RuleSet
+    from orglint.rule import Finding, Rule
+
+__all__ = [
+    "CONFIG_FILES",
+    "KEYS",
+    "PRESETS",
+    "Config",
+    "ConfigError",
+    "Ignores",
+    "Layer",
+    "Reference",
+    "Resolved",
+    "discover",
+    "find_config",
+    "load_config",
+]
+
+CONFIG_FILES = (".orglint.yaml", ".orglint.yml")
+PYPROJECT = "pyproject.toml"
+
+KEYS = (
+    "extends",
+    "select",
+    "ignore",
+    "severity",
+    "options",
+    "per-file-ignores",
+    "per-subject-ignores",
+    "plugins",
+    "fail-on",
+    "baseline",
+)
+
+PRESETS: dict[str, str] = {
+    "recommended": "every rule on, at its default severity (the default)",
+    "strict": "every rule on, and rules whose default is info raised to warning, so that they fail CI too",
+}
+DEFAULT_PRESET = "recommended"
+SEVERITY_LEVELS = ("error", "warning", "info", "off")
+FAIL_ON_LEVELS = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    """The configuration is invalid; the message names the file, the key and what is wrong."""
+
+
+# --- what a config file says -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A rule selector written in a config file, with where it is written (for messages and X002)."""
+
+    text: str
+    key: str  # the config key it is under, e.g. "ignore", "severity", "per-file-ignores['legacy/*.yaml']"
+    file: str  # the config file, as shown to users
+    line: int = 1
+    column: int = 1
+
+
+@dataclass
+class _PatternIgnore:
+    pattern: str
+    selectors: list[Reference]
+    base: Path  # the folder of the config file that wrote it (file patterns are relative to it)
+
+
+@dataclass
+class Layer:
+    """What one config file sets (validated for shape; rule names not yet resolved)."""
+
+    path: Path  # resolved path of the file
+    display: str  # the file as shown in messages
+    preset: str | None = None  # when ``extends`` names a preset
+    select: list[Reference] | None = None
+    ignore: list[Reference] = field(default_factory=list)
+    severity: list[tuple[Reference, str]] = field(default_factory=list)
+    options: list[tuple[Reference, dict[str, tuple[Any, str]]]] = field(default_factory=list)  # option -> (value, where)
+    per_file_ignores: list[_PatternIgnore] = field(default_factory=list)
+    per_subject_ignores: list[_PatternIgnore] = field(default_factory=list)
+    plugins: list[Path] = field(default_factory=list)
+    fail_on: str | None = None
+    baseline: Path | None = None
+
+
+@dataclass
+class Config:
+    """A validated configuration: a preset and the layers of its ``extends`` chain (base first)."""
+
+    preset: str = DEFAULT_PRESET
+    layers: list[Layer] = field(default_factory=list)
+
+    @classmethod
+    def empty(cls) -> Config:
+        """No config file: the recommended preset (``--isolated``, or nothing found)."""
+        return cls()
+
+    @property
+    def path(self) -> Path | None:
+        """The file that was found or named (the last of the chain)."""
+        return self.layers[-1].path if self.layers else None
+
+    @property
+    def display(self) -> str | None:
+        return self.layers[-1].display if self.layers else None
+
+    @property
+    def files(self) -> list[str]:
+        return [layer.display for layer in self.layers]
+
+    @property
+    def plugins(self) -> list[Path]:
+        found: list[Path] = []
+        for layer in self.layers:
+            for folder in layer.plugins:
+                if folder not in found:
+                    found.append(folder)
+        return found
+
+    @property
+    def fail_on(self) -> str | None:
+        for layer in reversed(self.layers):
+            if layer.fail_on is not None:
+                return layer.fail_on
+        return None
+
+    @property
+    def baseline(self) -> Path | None:
+        for layer in reversed(self.layers):
+            if layer.baseline is not None:
+                return layer.baseline
+        return None
+
+    def resolve(
+        self,
+        rule_set: RuleSet,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+    ) -> Resolved:
+        """Meet the config with the loaded rules, then apply the command line's ``select`` / ``ignore``.
+
+        Raises ConfigError for an invalid option (naming the rule, the option
+        and the file) and SelectionError for a command-line selector that
+        matches no rule. Config selectors that match no rule are returned in
+        ``references`` for X002.
+        """
+        return _resolve(self, rule_set, select, ignore)
+
+
+# --- the resolved config ------------------------------------------------------------------
+
+
+@dataclass
+class Ignores:
+    """``per-file-ignores`` and ``per-subject-ignores`` resolved to rule codes."""
+
+    files: list[tuple[Callable[[str], bool], frozenset[str]]] = field(default_factory=list)
+    subjects: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.files or self.subjects)
+
+    def ignored(self, finding: Finding) -> bool:
+        code = finding.code
+        for pattern, codes in self.subjects:
+            if code in codes and (pattern == finding.subject or fnmatch.fnmatchcase(finding.subject, pattern)):
+                return True
+        if finding.file is not None:
+            for matches, codes in self.files:
+                if code in codes and matches(finding.file):
+                    return True
+        return False
+
+    def apply(self, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+        """(kept, ignored); only rule findings can be ignored, never input problems."""
+        if not self:
+            return findings, []
+        kept: list[Finding] = []
+        dropped: list[Finding] = []
+        for finding in findings:
+            (dropped if finding.kind == "rule" and self.ignored(finding) else kept).append(finding)
+        return kept, dropped
+
+
+@dataclass
+class Resolved:
+    """What to run and how: the enabled rules, their options and severities, and the ignores."""
+
+    rules: list[Rule]
+    settings: RunSettings
+    ignores: Ignores = field(default_factory=Ignores)
+    references: list[Reference] = field(default_factory=list)  # config selectors no loaded rule has
+    floors: dict[str, Severity] = field(default_factory=dict)  # code -> lowest severity reported (presets)
+
+    def effective_severity(self, rule: Rule) -> Severity:
+        explicit = self.settings.severities.get(rule.code)
+        if explicit is not None:
+            return explicit
+        return max(rule.severity, self.floors.get(rule.code, rule.severity))
+
+
+def _specificity(selector: str, rule_set: RuleSet) -> tuple[int, int]:
+    """Order severity entries from broad to precise: ALL, then prefixes (shorter first), then rules."""
+    token = selector.strip()
+    if token.upper() == ALL:
+        return (0, 0)
+    if rule_set.find(token) is not None:
+        return (2, 0)
+    return (1, len(token))
+
+
+def _resolve(config: Config, rule_set: RuleSet, select: Iterable[str] | None, ignore: Iterable[str]) -> Resolved:
+    references: list[Reference] = []
+    reported: set[tuple[str, str, int, int]] = set()
+
+    def codes(reference: Reference) -> set[str]:
+        try:
+            return resolve_selector(reference.text, rule_set)
+        except SelectionError:
+            key = (reference.text, reference.file, reference.line, reference.column)
+            if key not in reported:
+                reported.add(key)
+                references.append(reference)
+            return set()
+
+    enabled = set(rule_set.rules)
+    severities: dict[str, Severity] = {}
+    options: dict[str, dict[str, Any]] = {}
+    floors: dict[str, Severity] = {}
+    if config.preset == "strict":
+        floors = {code: Severity.WARNING for code, rule in rule_set.rules.items() if rule.severity < Severity.WARNING}
+    ignores = Ignores()
+
+    for layer in config.layers:
+        if layer.select is not None:
+            enabled = set().union(*(codes(reference) for reference in layer.select))
+        for reference in layer.ignore:
+            enabled -= codes(reference)
+        for reference, level in sorted(layer.severity, key=lambda item: _specificity(item[0].text, rule_set)):
+            matched = codes(reference)
+            if level == "off":
+                enabled -= matched
+            else:
+                for code in matched:
+                    severities[code] = Severity.parse(level)
+        for reference, values in layer.options:
+            _resolve_options(reference, values, rule_set, options, references)
+        for entry in layer.per_file_ignores:
+            matched_codes = frozenset().union(*(codes(reference) for reference in entry.selectors))
+            if matched_codes:
+                ignores.files.append((_file_matcher(entry.pattern, entry.base), matched_codes))
+        for entry in layer.per_subject_ignores:
+            matched_codes = frozenset().union(*(codes(reference) for reference in entry.selectors))
+            if matched_codes:
+                ignores.subjects.append((entry.pattern, matched_codes))
+
+    # The command line is the last layer: --select replaces the selection, --ignore removes from it.
+    if select is not None:
+        enabled = set()
+        for token in select:
+            enabled |= resolve_selector(token, rule_set)
+    for token in ignore:
+        enabled -= resolve_selector(token, rule_set)
+
+    rules = [rule for rule in rule_set.sorted() if rule.code in enabled]
+    return Resolved(
+        rules=rules,
+        settings=RunSettings(options=options, severities=severities),
+        ignores=ignores,
+        references=references,
+        floors={code: level for code, level in floors.items() if code not in severities},
+    )
+
+
+def _resolve_options(
+    reference: Reference,
+    values: dict[str, tuple[Any, str]],
+    rule_set: RuleSet,
+    options: dict[str, dict[str, Any]],
+    references: list[Reference],
+) -> None:
+    rule = rule_set.find(reference.text)
+    where = _where(reference.file, reference.line)
+    if rule is None:
+        try:
+            several = resolve_selector(reference.text, rule_set)
+        except SelectionError:
+            references.append(reference)  # no loaded rule has it: X002, not an error
+            return
+        raise ConfigError(
+            f"{where}: options: '{reference.text}' names {len(several)} rules; "
+            "options are set per rule, by its code or name (e.g. options: {span-of-control: {max: 8}})"
+        )
+    label = f"rule {rule.code} ({rule.name})"
+    for name, (value, option_where) in values.items():
+        declared = rule.options.get(name)
+        if declared is None:
+            if rule.options:
+                known = ", ".join(rule.options)
+                hint = did_you_mean(name, rule.options)
+                raise ConfigError(
+                    f"{option_where}: options.{reference.text}: {label} has no option '{name}'{hint}; its options: {known}"
+                )
+            raise ConfigError(f"{option_where}: options.{reference.text}: {label} has no options, so '{name}' cannot be set")
+        try:
+            converted = declared.validate(value)
+        except ValueError as error:
+            raise ConfigError(
+                f"{option_where}: options.{reference.text}.{name}: invalid value for option '{name}' of {label}: {error}"
+            ) from None
+        options.setdefault(rule.code, {})[name] = converted
+
+
+# --- matching file paths ------------------------------------------------------------------
+
+
+def glob_regex(pattern: str) -> re.Pattern[str]:
+    """A glob as a regex over '/'-separated paths: ``*`` and ``?`` stay in one folder, ``**`` crosses folders."""
+    out: list[str] = []
+    index = 0
+    length = len(pattern)
+    while index < length:
+        char = pattern[index]
+        if pattern.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+            continue
+        if pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            end = pattern.find("]", index + 2 if pattern[index + 1 : index + 2] in ("!", "]") else index + 1)
+            if end < 0:
+                out.append(re.escape(char))
+            else:
+                body = pattern[index + 1 : end]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append("[" + body.replace("\\", "\\\\") + "]")
+                index = end
+        else:
+            out.append(re.escape(char))
+        index += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def _file_matcher(pattern: str, base: Path) -> Callable[[str], bool]:
+    """Match a finding's file (as displayed: relative to the current directory) against a config glob.
+
+    Patterns are relative to the config file's folder; a pattern without ``/``
+    also matches a file's name in any folder (``*.csv``).
+    """
+    cleaned = pattern[2:] if pattern.startswith("./") else pattern
+    regex = glob_regex(cleaned)
+    basename_too = "/" not in cleaned
+    cache: dict[str, bool] = {}
+
+    def matches(file: str) -> bool:
+        hit = cache.get(file)
+        if hit is None:
+            hit = any(regex.match(candidate) for candidate in _candidates(file, base, basename_too))
+            cache[file] = hit
+        return hit
+
+    return matches
+
+
+def _candidates(file: str, base: Path, basename_too: bool) -> list[str]:
+    candidates = [file.replace(os.sep, "/")]
+    if not file.startswith("<"):  # <stdin>
+        try:
+            relative = os.path.relpath(os.path.abspath(file), base)
+        except ValueError:  # another drive on Windows
+            relative = None
+        if relative is not None and not relative.startswith(".."):
+            candidates.append(relative.replace(os.sep, "/"))
+    if basename_too:
+        candidates.append(candidates[0].rsplit("/", 1)[-1])
+    return candidates
+
+
+# --- reading files ------------------------------------------------------------------------
+
+
+def _where(file: str, line: int | None) -> str:
+    return f"{file}:{line}" if line else file
+
+
+class _Source:
+    """A config file's data, and where each key path is written."""
+
+    def __init__(self, path: Path, display: str, data: Any, locate: Callable[[tuple], tuple[int, int] | None]):
+        self.path = path
+        self.display = display
+        self.data = data
+        self._locate = locate
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+    def at(self, *keys: Any) -> tuple[int, int]:
+        return self._locate(tuple(keys)) or (0, 0)
+
+    def where(self, *keys: Any) -> str:
+        return _where(self.display, self.at(*keys)[0])
+
+    def error(self, keys: tuple, message: str) -> ConfigError:
+        dotted = ".".join(str(key) for key in keys if not isinstance(key, int))
+        return ConfigError(f"{self.where(*keys)}: {dotted}: {message}" if dotted else f"{self.where(*keys)}: {message}")
+
+
+def _display(path: Path) -> str:
+    """A config path as users want to read it: relative to the current directory (``../.orglint.yaml``)."""
+    try:
+        relative = os.path.relpath(path.resolve(), Path.cwd().resolve())
+    except (ValueError, OSError):  # another drive on Windows; no current directory
+        return str(path)
+    return Path(relative).as_posix()
+
+
+def _read_source(path: Path) -> _Source:
+    display = _display(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(f"{display}: config file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{display}: is a folder, not a config file") from None
+    except OSError as error:
+        raise ConfigError(f"{display}: cannot read config file: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{display}: config file is not UTF-8 text") from None
+    resolved = path.resolve()
+    if path.name == PYPROJECT or path.suffix == ".toml":
+        return _read_toml(resolved, display, text, pyproject=path.name == PYPROJECT)
+    return _read_yaml(resolved, display, text)
+
+
+def _read_yaml(path: Path, display: str, text: str) -> _Source:
+    import yaml
+
+    marks: dict[tuple, tuple[int, int]] = {}
+    try:
+        loader = yaml.SafeLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = _yaml_data(loader, node, (), marks, display) if node is not None else {}
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = "; ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
+        raise ConfigError(f"{_where(display, mark.line + 1 if mark else None)}: invalid YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{display}: invalid YAML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{display}: nested too deeply") from None
+    if data is None:
+        data = {}
+    return _Source(path, display, data, marks.get)
+
+
+def _yaml_data(loader: Any, node: Any, keys: tuple, marks: dict, display: str) -> Any:
+    from yaml.nodes import MappingNode, SequenceNode
+
+    marks.setdefault(keys, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, MappingNode):
+        loader.flatten_mapping(node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int)) or isinstance(key, bool):
+                line = key_node.start_mark.line + 1
+                raise ConfigError(f"{display}:{line}: keys must be plain strings")
+            key = str(key)
+            if key in result:
+                line = key_node.start_mark.line + 1
+                first = marks.get(keys + (key,), (0, 0))[0]
+                raise ConfigError(f"{display}:{line}: duplicate key '{key}' (first on line {first})")
+            marks[keys + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _yaml_data(loader, value_node, keys + (key,), marks, display)
+        return result
+    if isinstance(node, SequenceNode):
+        return [_yaml_data(loader, item, keys + (index,), marks, display) for index, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def _read_toml(path: Path, display: str, text: str, *, pyproject: bool) -> _Source:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{display}: invalid TOML: {error}") from None
+    if pyproject:
+        data = document.get("tool", {}).get("orglint")
+        if data is None:
+            raise ConfigError(f"{display}: has no [tool.orglint] table")
+        prefix: tuple = ("tool", "orglint")
+    else:
+        data = document
+        prefix = ()
+    lines = text.splitlines()
+
+    def locate(keys: tuple) -> tuple[int, int] | None:
+        return _toml_line(lines, prefix + keys)
+
+    return _Source(path, display, data, locate)
+
+
+def _toml_line(lines: list[str], keys: tuple) -> tuple[int, int] | None:
+    """Best effort: the line of a key path in TOML text (tomllib keeps no positions)."""
+    names = [str(key) for key in keys if not isinstance(key, int)]
+    if not names:
+        return None
+    last = names[-1]
+    table = re.compile(r"^\s*\[+\s*" + r"\s*\.\s*".join(f'"?{re.escape(n)}"?' for n in names) + r"\s*\]+")
+    assignment = re.compile(r'^\s*(?:[\w."-]+\.)?"?' + re.escape(last) + r'"?\s*=')
+    for number, line in enumerate(lines, 1):
+        if table.match(line):
+            return (number, 1)
+    for number, line in enumerate(lines, 1):
+        if assignment.match(line):
+            return (number, line.index(last) + 1 if last in line else 1)
+    return None
+
+
+# --- validating a file ----------------------------------------------------------------------
+
+
+def _selectors(source: _Source, keys: tuple, value: Any) -> list[Reference]:
+    """A list of selectors (or one comma-separated string) as References."""
+    label = keys[-1] if len(keys) == 1 else f"{keys[0]}['{keys[1]}']"
+    if isinstance(value, str):
+        line, column = source.at(*keys)
+        return [Reference(part.strip(), label, source.display, line, column) for part in value.split(",") if part.strip()]
+    if not isinstance(value, list):
+        raise source.error(keys, f"expected a list of rule codes, prefixes or names, got {_kind(value)}")
+    found: list[Reference] = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise source.error(keys + (index,), f"expected a rule code, prefix or name, got {_kind(item)}")
+        line, column = source.at(*keys, index)
+        found.append(Reference(item.strip(), label, source.display, line, column))
+    return found
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the string '{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _mapping(source: _Source, keys: tuple, value: Any, what: str) -> dict:
+    if not isinstance(value, dict):
+        raise source.error(keys, f"expected a mapping of {what}, got {_kind(value)}")
+    return value
+
+
+def _parse_layer(source: _Source) -> Layer:
+    data = source.data
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source.display}: the config must be a mapping of keys ({', '.join(KEYS)}), not {_kind(data)}")
+    layer = Layer(path=source.path, display=source.display)
+    for key in data:
+        if key not in KEYS:
+            raise ConfigError(
+                f"{source.where(key)}: unknown key '{key}'{did_you_mean(key, KEYS)}; valid keys: {', '.join(KEYS)}"
+            )
+    for key, value in data.items():
+        if key == "extends":
+            if not isinstance(value, str) or not value.strip():
+                raise source.error((key,), f"expected a preset ({', '.join(PRESETS)}) or a path to a config file, got {_kind(value)}")
+            if value in PRESETS:
+                layer.preset = value
+        elif key == "select":
+            layer.select = _selectors(source, (key,), value)
+        elif key == "ignore":
+            layer.ignore = _selectors(source, (key,), value)
+        elif key == "severity":
+            for selector, level in _mapping(source, (key,), value, "rule -> error|warning|info|off").items():
+                if level is False:  # YAML 1.1 reads an unquoted `off` as false
+                    level = "off"
+                if not isinstance(level, str) or level.strip().lower() not in SEVERITY_LEVELS:
+                    shown = f"'{level}'" if isinstance(level, str) else _kind(level)
+                    hint = did_you_mean(str(level), SEVERITY_LEVELS) if isinstance(level, str) else ""
+                    raise source.error((key, selector), f"unknown severity {shown}{hint}; use one of {', '.join(SEVERITY_LEVELS)}")
+                line, column = source.at(key, selector)
+                layer.severity.append((Reference(selector, key, source.display, line, column), level.strip().lower()))
+        elif key == "options":
+            for selector, values in _mapping(source, (key,), value, "rule -> {option: value}").items():
+                if not isinstance(values, dict):
+                    raise source.error((key, selector), f"expected a mapping of option -> value, got {_kind(values)}")
+                line, column = source.at(key, selector)
+                located = {name: (option, source.where(key, selector, name)) for name, option in values.items()}
+                layer.options.append((Reference(selector, key, source.display, line, column), located))
+        elif key in ("per-file-ignores", "per-subject-ignores"):
+            what = "file glob" if key == "per-file-ignores" else "subject (people.ana, units.*)"
+            target = layer.per_file_ignores if key == "per-file-ignores" else layer.per_subject_ignores
+            for pattern, selectors in _mapping(source, (key,), value, f"{what} -> list of rules").items():
+                if not pattern.strip():
+                    raise source.error((key,), "a pattern is empty")
+                target.append(_PatternIgnore(pattern.strip(), _selectors(source, (key, pattern), selectors), source.folder))
+        elif key == "plugins":
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
+                raise source.error((key,), f"expected a list of folders of rule modules, got {_kind(value)}")
+            for index, item in enumerate(items):
+                folder = (source.folder / item).resolve()
+                if not folder.is_dir():
+                    raise ConfigError(
+                        f"{source.where(key, index) if isinstance(value, list) else source.where(key)}: plugins: "
+                        f"folder '{item}' does not exist (plugin folders are relative to {source.display})"
+                    )
+                layer.plugins.append(folder)
+        elif key == "fail-on":
+            if not isinstance(value, str) or value.strip().lower() not in FAIL_ON_LEVELS:
+                hint = did_you_mean(str(value), FAIL_ON_LEVELS) if isinstance(value, str) else ""
+                raise source.error((key,), f"unknown level {_kind(value)}{hint}; use one of {', '.join(FAIL_ON_LEVELS)}")
+            layer.fail_on = value.strip().lower()
+        elif key == "baseline":
+            if not isinstance(value, str) or not value.strip():
+                raise source.error((key,), f"expected the path of a baseline file, got {_kind(value)}")
+            layer.baseline = source.folder / value
+    return layer
+
+
+def _read_chain(path: Path, chain: list[Path]) -> Config:
+    source = _read_source(path)
+    if source.path in chain:
+        cycle = " -> ".join(_display(p) for p in chain[chain.index(source.path) :] + [source.path])
+        raise ConfigError(f"{source.where('extends')}: extends: cycle: {cycle}")
+    layer = _parse_layer(source)
+    extends = source.data.get("extends") if isinstance(source.data, dict) else None
+    if extends is None or extends in PRESETS:
+        return Config(preset=extends or DEFAULT_PRESET, layers=[layer])
+    base_path = source.folder / extends
+    if not base_path.is_file():
+        hint = did_you_mean(extends, PRESETS)
+        raise ConfigError(
+            f"{source.where('extends')}: extends: '{extends}' is neither a preset ({', '.join(PRESETS)}){hint} "
+            f"nor a config file (paths are relative to {source.display})"
+        )
+    base = _read_chain(base_path, chain + [source.path])
+    return Config(preset=base.preset, layers=base.layers + [layer])
+
+
+def load_config(path: Path | str) -> Config:
+    """Read a config file named explicitly (``--config``): YAML, ``pyproject.toml`` or another ``*.toml``."""
+    return _read_chain(Path(path), [])
+
+
+def find_config(start: Path | str | None = None) -> Path | None:
+    """The config file for ``start`` (default: the current directory), looking upward.
+
+    In each folder: ``.orglint.yaml``, ``.orglint.yml``, then ``pyproject.toml``
+    with a ``[tool.orglint]`` table. The search stops after the repository root
+    (a folder holding ``.git``) or at the filesystem root.
+    """
+    folder = Path(start).resolve() if start is not None else Path.cwd().resolve()
+    for candidate in (folder, *folder.parents):
+        found = [candidate / name for name in CONFIG_FILES if (candidate / name).is_file()]
+        if len(found) > 1:
+            raise ConfigError(f"both {_display(found[0])} and {_display(found[1])} exist; keep one")
+        if found:
+            return found[0]
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _has_orglint_table(pyproject):
+            return pyproject
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def _has_orglint_table(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "orglint" not in text:
+        return False
+    # A cheap look before parsing: most pyproject.toml files never mention the table. Reading it
+    # (load_config) then reports a broken file that does.
+    return re.search(r"^\s*\[\s*tool\s*\.\s*orglint\s*[\].]|^\s*tool\s*\.\s*orglint\s*[.=]", text, re.MULTILINE) is not None
+
+
+def discover(start: Path | str | None = None) -> Config:
+    """The config found from ``start`` upward, or the default (recommended) config when there is none."""
+    path = find_config(start)
+    return load_config(path) if path is not None else Config.empty()
+
+
+# --- the published JSON Schema ------------------------------------------------------------
+
+_OPTION_SCHEMA = {
+    "int": {"type": "integer"},
+    "str": {"type": "string"},
+    "bool": {"type": "boolean"},
+    "list[str]": {"type": "array", "items": {"type": "string"}},
+}
+
+
+def config_schema(rule_set: RuleSet | None = None) -> dict[str, Any]:
+    """The JSON Schema of a config file (``.orglint.yaml``, or the ``[tool.orglint]`` table).
+
+    With a rule set, ``options`` lists each rule's options (under its code and
+    its name) with their types and defaults, for editor completion; options of
+    other rules (plugins) stay allowed.
+    """
+    selector = {"type": "string", "minLength": 1, "pattern": "\\S"}
+    selectors = {
+        "description": "Rule codes (R001), code prefixes (L, S00), rule names (ceo-is-cpo) or ALL.",
+        "oneOf": [
+            {"type": "array", "items": {"$ref": "#/definitions/selector"}},
+            {"type": "string", "description": "Comma-separated selectors."},
+        ],
+    }
+    option_rules: dict[str, Any] = {}
+    if rule_set is not None:
+        for rule in rule_set.sorted():
+            if not rule.options:
+                continue
+            properties = {}
+            for name, option in rule.options.items():
+                schema = dict(_OPTION_SCHEMA[option.type])
+                if option.minimum is not None:
+                    schema["minimum"] = option.minimum
+                schema["default"] = list(option.default) if isinstance(option.default, tuple) else option.default
+                if option.help:
+                    schema["description"] = option.help
+                properties[name] = schema
+            entry = {
+                "type": "object",
+                "description": f"Options of {rule.code} ({rule.name}); `orglint explain {rule.code}` documents them.",
+                "properties": properties,
+                "additionalProperties": False,
+            }
+            option_rules[rule.code] = entry
+            option_rules[rule.name] = entry
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "orglint configuration",
+        "description": (
+            "orglint's configuration: .orglint.yaml (or .orglint.yml) or the [tool.orglint] table of pyproject.toml, "
+            "found in the current directory or a parent, up to the repository root."
+        ),
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {
+            "extends": {
+                "type": "string",
+                "minLength": 1,
+                "description": (
+                    "recommended (the default: every rule at its default severity), strict (info raised to "
+                    "warning), or the path of another config file, relative to this one."
+                ),
+                "examples": ["recommended", "strict", "../.orglint.yaml"],
+            },
+            "select": dict(selectors, description="The rules to run (default: all). " + selectors["description"]),
+            "ignore": dict(selectors, description="Rules not to run; wins over select. " + selectors["description"]),
+            "severity": {
+                "type": "object",
+                "description": "Per-rule severity: rule code, prefix, name or ALL -> error, warning, info, or off (not run).",
+                "additionalProperties": {"enum": [*SEVERITY_LEVELS, False]},  # YAML reads a bare off as false
+            },
+            "options": {
+                "type": "object",
+                "description": "Per-rule options: rule code or name -> {option: value}, checked against the rule's declared types.",
+                "properties": option_rules,
+                "additionalProperties": {"type": "object"},
+            },
+            "per-file-ignores": {
+                "type": "object",
+                "description": "File glob (relative to this config file; ** crosses folders) -> rules not reported in those files.",
+                "additionalProperties": {"$ref": "#/definitions/selectors"},
+            },
+            "per-subject-ignores": {
+                "type": "object",
+                "description": "Subject (people.ana, units.growth, products.*, org) -> rules not reported about it.",
+                "additionalProperties": {"$ref": "#/definitions/selectors"},
+            },
+            "plugins": {
+                "description": "Folders of local rule modules, relative to this config file (the only way a config runs code).",
+                "oneOf": [
+                    {"type": "array", "items": {"type": "string", "minLength": 1}},
+                    {"type": "string", "minLength": 1},
+                ],
+            },
+            "fail-on": {
+                "enum": list(FAIL_ON_LEVELS),
+                "description": "Lowest severity that makes `orglint check` exit 1 (default: warning).",
+            },
+            "baseline": {
+                "type": "string",
+                "minLength": 1,
+                "description": "Baseline file (relative to this config file): its findings are not reported.",
+            },
+        },
+        "definitions": {"selector": selector, "selectors": selectors},
+    }
+
+
+def config_schema_json(rule_set: RuleSet | None = None) -> str:
+    import json
+
+    return json.dumps(config_schema(rule_set), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - regenerates orglint/data/config.schema.json
+    import sys
+
+    from orglint.plugins import load_rules
+
+    sys.stdout.write(config_schema_json(load_rules(entry_points=False)))

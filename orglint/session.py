@@ -1,0 +1,178 @@
+"""A check run, end to end: config -> rule set -> rules -> suppressions -> ignores -> baseline.
+
+:func:`open_session` turns what the user asked for (command-line options, the
+config file found or named) into a :class:`Session`: the loaded rules, the
+enabled ones with their options and severities, the config's ignores, the
+threshold and the baseline. :meth:`Session.check` runs it on an Org:
+
+1. the enabled rules run (the engine stamps code, name and severity);
+2. the inline suppression comments are matched against their findings;
+3. the rules declared ``after_suppressions`` (X001, X002) run, reading
+   ``org.suppressions``; file-wide and entry comments apply to them too;
+4. ``per-file-ignores`` and ``per-subject-ignores`` drop findings;
+5. the baseline hides the findings it records.
+
+Nothing here prints or exits; errors are raised (ConfigError, PluginError,
+SelectionError, BaselineError) for the CLI to turn into exit 2.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from orglint.config import Config, Resolved, discover, load_config
+from orglint.engine import RunSettings, run_rules, select_rules
+from orglint.rule import Finding, Rule, Severity
+from orglint.suppressions import Suppressions, collect
+
+if TYPE_CHECKING:  # pragma: no cover
+    from orglint.api import LintResult
+    from orglint.baseline import Baseline
+    from orglint.loader import SourceFile
+    from orglint.model import Org
+    from orglint.plugins import RuleSet
+
+DEFAULT_FAIL_ON = Severity.WARNING
+
+
+@dataclass
+class Checked:
+    """What :meth:`Session.check` returns: the findings to report and the ones hidden, by reason."""
+
+    findings: list[Finding]
+    suppressed: list[Finding] = field(default_factory=list)  # by inline comments
+    ignored: list[Finding] = field(default_factory=list)  # by per-file / per-subject ignores
+    baselined: list[Finding] = field(default_factory=list)
+    suppressions: Suppressions | None = None
+
+
+@dataclass
+class Session:
+    """Everything decided before reading the chart."""
+
+    rule_set: RuleSet
+    resolved: Resolved
+    config: Config = field(default_factory=Config.empty)
+    fail_on: Severity = DEFAULT_FAIL_ON
+    baseline: Baseline | None = None
+    baseline_path: Path | None = None  # the baseline in use or to write
+
+    @classmethod
+    def simple(
+        cls,
+        rule_set: RuleSet,
+        *,
+        select: Iterable[str] | None = None,
+        ignore: Iterable[str] = (),
+        settings: RunSettings | None = None,
+    ) -> Session:
+        """No config: ``select`` / ``ignore`` as given (raises SelectionError), every rule's defaults."""
+        rules = select_rules(rule_set, select, ignore)
+        return cls(rule_set=rule_set, resolved=Resolved(rules=rules, settings=settings or RunSettings()))
+
+    @property
+    def rules(self) -> list[Rule]:
+        return self.resolved.rules
+
+    @property
+    def enabled(self) -> set[str]:
+        return {rule.code for rule in self.resolved.rules}
+
+    def effective_rules(self) -> dict[str, Rule]:
+        """Every loaded rule by code, with the severity this run reports it at (config and preset applied)."""
+        rules: dict[str, Rule] = {}
+        for code, rule in self.rule_set.rules.items():
+            severity = self.resolved.effective_severity(rule)
+            rules[code] = rule if severity == rule.severity else dataclasses.replace(rule, severity=severity)
+        return rules
+
+    def lint(self, paths: list[str]) -> LintResult:
+        from orglint.api import lint
+
+        return lint(paths, session=self)
+
+    def check(self, org: Org, files: Iterable[SourceFile]) -> Checked:
+        """Run the session's rules on an Org and filter their findings (steps 1-5 above)."""
+        resolved = self.resolved
+        first = [rule for rule in resolved.rules if not rule.after_suppressions]
+        later = [rule for rule in resolved.rules if rule.after_suppressions]
+
+        findings = run_rules(org, first, resolved.settings)
+        suppressions = collect(files, org, self.rule_set)
+        kept, suppressed = suppressions.apply(findings)
+        crashed = {finding.subject for finding in findings if finding.kind == "internal"}
+        suppressions.checked = frozenset(rule.code for rule in first) - crashed
+        suppressions.references = list(resolved.references)
+        org.suppressions = suppressions
+        if later:
+            later_kept, later_suppressed = suppressions.apply(run_rules(org, later, resolved.settings), mark=False)
+            kept += later_kept
+            suppressed += later_suppressed
+
+        if resolved.floors:
+            for finding in kept:
+                floor = resolved.floors.get(finding.code)
+                if floor is not None and finding.kind == "rule" and finding.severity < floor:
+                    finding.severity = floor
+        kept, ignored = resolved.ignores.apply(kept)
+        baselined: list[Finding] = []
+        if self.baseline is not None:
+            kept, baselined = self.baseline.filter(kept)
+        return Checked(kept, suppressed, ignored, baselined, suppressions)
+
+
+def open_session(
+    *,
+    config_file: Path | str | None = None,
+    isolated: bool = False,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    rules_dirs: Iterable[Path | str] = (),
+    fail_on: str | Severity | None = None,
+    baseline_file: Path | str | None = None,
+    use_baseline: bool = True,
+    start: Path | str | None = None,
+) -> Session:
+    """Read the config (``config_file``, else discovered upward from ``start``; none when ``isolated``),
+    load the rules it and ``rules_dirs`` name, and resolve everything the command line did not override.
+
+    ``use_baseline=False`` (``--write-baseline``) does not read the baseline.
+    """
+    from orglint.plugins import load_rules
+
+    if isolated:
+        config = Config.empty()
+    elif config_file is not None:
+        config = load_config(config_file)
+    else:
+        config = discover(start)
+    rule_set = load_rules(rules_dirs=[*config.plugins, *(Path(folder) for folder in rules_dirs)])
+    resolved = config.resolve(rule_set, select=select, ignore=ignore)
+    level = Severity.parse(fail_on) if fail_on is not None else None
+    if level is None and config.fail_on is not None:
+        level = Severity.parse(config.fail_on)
+    baseline_path = Path(baseline_file) if baseline_file is not None else config.baseline
+    baseline = None
+    if baseline_path is not None and use_baseline:
+        from orglint.baseline import Baseline
+
+        baseline = Baseline.load(_shown(baseline_path))
+    return Session(
+        rule_set=rule_set,
+        resolved=resolved,
+        config=config,
+        fail_on=level or DEFAULT_FAIL_ON,
+        baseline=baseline,
+        baseline_path=baseline_path,
+    )
+
+
+def _shown(path: Path) -> str:
+    """A path as users want to read it: relative to the current directory when below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
