@@ -1,5 +1,5 @@
 """``python -m orglint``."""
 
-from orglint.cli import main
+from orglint.cli import run
 
-main()
+run()

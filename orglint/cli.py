@@ -60,6 +60,12 @@ class FailOn(str, Enum):
     info = "info"
 
 
+# A large chart is millions of objects; freeing them one by one takes longer than
+# reading the chart. The console script ends the process without that teardown
+# (see main), so the last result is kept here until then.
+_KEEP_UNTIL_EXIT: list = []
+
+
 class UsageError(Exception):
     """A problem with how orglint was called or configured: exit 2 with this message."""
 
@@ -267,6 +273,7 @@ def check(
         use_baseline=write_baseline is None,
     )
     result = lint(targets, session=session, import_options=_import_options(column_map))
+    _KEEP_UNTIL_EXIT[:] = [result]
     if write_baseline is not None and not result.input_errors:
         _write_baseline(result, write_baseline, quiet)
 
@@ -569,3 +576,20 @@ def main() -> None:
         )
         sys.exit(EXIT_ERROR)
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def run() -> None:
+    """The console script and ``python -m orglint``: :func:`main`, then exit without tearing down
+    what the run built (see _KEEP_UNTIL_EXIT), output flushed first."""
+    try:
+        main()
+    except SystemExit as done:
+        code = done.code if isinstance(done.code, int) else (0 if done.code is None else EXIT_ERROR)
+        if not _KEEP_UNTIL_EXIT:
+            raise
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError):
+        pass  # the reader went away; nothing left to say
+    os._exit(code)

@@ -321,23 +321,24 @@ class KeyTracker:
     def __init__(self, file: str, problems: list[Finding]):
         self.file = file
         self.problems = problems
-        self.seen: dict[str, tuple[int, int]] = {}
+        self.seen: dict[str, yaml.Mark] = {}  # key -> where it was first written
 
     def first(self, key: str, key_node: Node) -> bool:
         """True for a key's first occurrence; False (and reported) for a repeat."""
         first = self.seen.get(key)
         if first is None:
-            self.seen[key] = position(key_node)
+            self.seen[key] = key_node.start_mark
             return True
         line, column = position(key_node)
+        first_line, first_column = first.line + 1, first.column + 1
         self.problems.append(
             input_problem(
                 "E002",
-                f"duplicate key '{key}' (first defined on line {first[0]})",
+                f"duplicate key '{key}' (first defined on line {first_line})",
                 self.file,
                 line,
                 column,
-                related=[Related("first definition", self.file, first[0], first[1])],
+                related=[Related("first definition", self.file, first_line, first_column)],
             )
         )
         return False
@@ -408,6 +409,8 @@ class EventStream:
         self._parser = _YamlLoader(text)
         self.next = self._parser.get_event
         self._resolve = self._parser.resolve
+        # First characters for which YAML 1.1 may read a plain scalar as something else than a string.
+        self._resolved_first_chars = frozenset(self._parser.yaml_implicit_resolvers)
         self._anchors: dict[str, Node] = {}
         self._plain_tags: dict[str, str] = {}
 
@@ -422,6 +425,8 @@ class EventStream:
         if not event.implicit[0]:
             return STR_TAG
         value = event.value
+        if value[:1] not in self._resolved_first_chars:
+            return STR_TAG  # most plain scalars: names, ids, titles
         tag = self._plain_tags.get(value)
         if tag is None:
             tag = self._resolve(ScalarNode, value, (True, False))

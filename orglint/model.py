@@ -83,9 +83,20 @@ class Person(Entity):
         unit: str | None = None,
         units: Iterable[str] = (),
         email: str | None = None,
-        **where: Any,
+        file: str | None = None,
+        line: int = 1,
+        column: int = 1,
+        end_line: int | None = None,
     ):
-        super().__init__(id, **where)
+        # Fields set here rather than through Entity.__init__: a large chart builds
+        # a hundred thousand people, and this is their hot path.
+        self.id = id
+        self.file = file
+        self.line = line
+        self.column = column
+        self.end_line = end_line if end_line is not None else line
+        self.spans = {}
+        self.extra = {}
         self.name = name
         self.title = title
         self.explicit_roles = tuple(roles)
@@ -95,9 +106,11 @@ class Person(Entity):
         self.units = tuple(units)
         self.email = email
         reading = read_title(title)
-        # Explicit roles add to inferred ones (FORMAT.md); order: explicit first.
-        self.roles: frozenset[str] = frozenset(self.explicit_roles) | frozenset(reading.roles)
-        self.leads: frozenset[str] = frozenset(reading.leads)
+        # Explicit roles add to inferred ones (FORMAT.md).
+        self.roles: frozenset[str] = (
+            reading.role_set | frozenset(self.explicit_roles) if self.explicit_roles else reading.role_set
+        )
+        self.leads: frozenset[str] = reading.lead_set
 
     @property
     def display(self) -> str:

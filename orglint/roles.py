@@ -72,7 +72,7 @@ from __future__ import annotations
 
 import re
 from collections import namedtuple  # already loaded by re; typing would cost more than this module
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 
 __all__ = [
@@ -194,6 +194,14 @@ class TitleReading:
     roles: tuple[str, ...]  # canonical role ids, deduplicated, in the order the title names them
     leads: tuple[str, ...]  # functions the title marks its holder as a leader of
     parts: tuple[str, ...]  # the normalised title parts that were read, for display
+    # The same roles and leads as sets, built once per distinct title: every person
+    # holding this title shares them (a 100,000-person chart has a few thousand titles).
+    role_set: frozenset[str] = field(init=False, repr=False, compare=False)
+    lead_set: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "role_set", frozenset(self.roles))
+        object.__setattr__(self, "lead_set", frozenset(self.leads))
 
 
 # --------------------------------------------------------------------------

@@ -26,7 +26,10 @@ enough: where product has several heads (a second product group inside sales, sa
 judge the others. With no head of product at all, a lone product manager who reports to the CEO
 (the first product hire of a startup) holds the seat de facto and is not flagged; two or more product
 people with nobody leading them means the CEO is running product management, and L001 fires. When the CEO is the head of product, R001 fires instead; when nobody is in the
-product function (other than perhaps the CEO), L002 speaks instead. Rules that need the CEO do not
+product function (other than perhaps the CEO), L002 speaks instead. In an org of business units
+(several products), a head of product who reports to the head of a business unit, or with no head of
+product a product manager who does, is in place: the business-unit head is the product line's leader
+and brings it to the CEO's table (G002 checks that they report to the CEO). Rules that need the CEO do not
 fire when the chart has none. The finding names `org` and points at the CEO, where the seat is
 missing, with the misplaced heads as related locations.
 
@@ -80,6 +83,17 @@ def check(org, options):
     heads = product_heads(org)
     if any(head.reports_to == ceo.id for head in heads):
         return
+    bu_heads = {unit.lead for unit in org.units_of_type("business-unit") if unit.lead}
+    if bu_heads:
+        # Product leadership placed inside business units reaches the CEO through the BU heads.
+        if heads:
+            heads = [head for head in heads if head.reports_to not in bu_heads]
+            if not heads:
+                return
+        else:
+            team = [person for person in team if person.reports_to not in bu_heads]
+            if not team:
+                return
     if not heads:
         if len(team) == 1 and team[0].reports_to == ceo.id:
             return  # the first product hire, reporting to the CEO, holds the seat de facto

@@ -50,7 +50,10 @@ def _looks_like_backstage(source: SourceFile) -> bool:
     Read from the text, not from composed nodes: native charts are parsed only
     once, as a stream, by their importer.
     """
-    return _BACKSTAGE_API_VERSION.search(source.text) is not None
+    text = source.text
+    if "backstage.io/" not in text:  # a plain substring scan is ~20x faster than the regex
+        return False
+    return _BACKSTAGE_API_VERSION.search(text) is not None
 
 
 def build_org(loaded: LoadResult, options: ImportOptions | None = None) -> tuple[Org, list[Finding]]:

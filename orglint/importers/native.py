@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Callable
 
+import functools
+import marshal
+
 import yaml
 from yaml.events import (
     DocumentStartEvent,
@@ -37,6 +40,7 @@ from orglint.loader import (
     to_python,
     unsafe_tag,
 )
+from orglint.importers import parallel
 from orglint.model import Org, Person, Product, Unit
 from orglint.problems import did_you_mean, input_problem
 from orglint.roles import FUNCTIONS, ROLE_FUNCTION, STRATEGIES, UNIT_TYPES
@@ -96,7 +100,15 @@ def is_native(source: SourceFile) -> bool:
 class _Builder:
     """Walks one file's nodes into the Org, collecting problems."""
 
-    def __init__(self, org: Org, source: SourceFile, problems: list[Finding], org_defined_in: list[SourceFile]):
+    def __init__(
+        self,
+        org: Org,
+        source: SourceFile,
+        problems: list[Finding],
+        org_defined_in: list[SourceFile],
+        root_section: str | None = None,
+        line_offset: int = 0,
+    ):
         self.org = org
         self.file = source.path
         self.source = source
@@ -105,6 +117,8 @@ class _Builder:
         # One expansion budget per file, so many x- keys aliasing one bomb stay bounded too.
         self.expansion_budget = [MAX_EXPANDED_NODES]
         self.pending: list = []  # entities read so far; added to the Org once the file parsed
+        self.root_section = root_section  # set when the text is one chunk of that section's list
+        self.line_offset = line_offset  # lines before that chunk in its file
         self.unsupported_version = False
 
     # -- problems ---------------------------------------------------------------------------
@@ -129,7 +143,13 @@ class _Builder:
     # -- the file ---------------------------------------------------------------------------
 
     def build(self) -> None:
-        """Read the file from libyaml's event stream; a file that does not parse adds nothing."""
+        """Read the file and add its entries to the Org; a file that does not parse adds nothing."""
+        self.read()
+        for entity in self.pending:
+            self.org.add(entity)
+
+    def read(self) -> bool:
+        """Read the file from libyaml's event stream into ``pending``; False when it does not parse."""
         stream = EventStream(self.source.text)
         try:
             self.read_stream(stream)
@@ -138,10 +158,10 @@ class _Builder:
             self.source.parse_problems.append(problem)
             self.problems.append(problem)
             self.pending.clear()
+            return False
         finally:
             stream.close()
-        for entity in self.pending:
-            self.org.add(entity)
+        return not self.source.parse_problems
 
     def read_stream(self, stream: EventStream) -> None:
         next_event = stream.next
@@ -169,6 +189,11 @@ class _Builder:
             self.problems.append(problem)
 
     def read_root(self, stream: EventStream, event: Event) -> None:
+        if self.root_section is not None:  # a chunk of one section's list (see parallel.py)
+            if not _is_plain_collection(event, SequenceStartEvent):
+                raise parallel.WorkerFailed("the chunk is not a plain list")
+            self.stream_section(stream, self.root_section, event)
+            return
         if not _is_plain_collection(event, MappingStartEvent):
             self.read_root_node(stream.compose(event))
             return
@@ -258,34 +283,36 @@ class _Builder:
                 self.read_entry(section, value, id_node=id_node)
 
     def stream_entry(self, stream: EventStream, section: str, start: Event, id_node: ScalarNode | None) -> None:
-        """One entry from the stream: simple scalar fields are taken as they come (the hot path of
-        a large chart); anything else is composed and read by :meth:`entry_field`."""
+        """One entry from the stream: well-formed scalar fields are taken as they come (the hot path
+        of a large chart); anything else is composed and read by :meth:`entry_field`."""
         entry = _Entry(section)
         if id_node is not None:
             entry.id = self.identifier(f"{section} key", id_node)
         keep = id_node is None or entry.id is not None
-        fields = entry.fields
+        scalar_fields = _SCALAR_FIELDS[section]
         keys = KeyTracker(self.file, self.problems)
+        seen = keys.seen
+        values = entry.values
+        spans = entry.spans
         next_event = stream.next
         while True:
             key_event = next_event()
             if type(key_event) is MappingEndEvent:
                 break
-            if keep and type(key_event) is ScalarEvent and key_event.anchor is None:
+            if keep and type(key_event) is ScalarEvent:
                 key = key_event.value
-                kind = fields.get(key)
-                if kind is not None and kind in _SCALAR_KINDS and key not in keys.seen:
+                kind = scalar_fields.get(key)
+                if kind is not None and key not in seen and key_event.anchor is None:
                     value_event = next_event()
                     value = _simple_scalar(stream, value_event, kind)
                     if value is not None and (key != "id" or entry.id is None or value == entry.id):
-                        mark = key_event.start_mark
-                        keys.seen[key] = (mark.line + 1, mark.column + 1)
+                        seen[key] = key_event.start_mark
                         if key == "id":
                             entry.id = value
                         else:
-                            entry.values[key] = value
+                            values[key] = value
                             mark = value_event.start_mark
-                            entry.spans[key] = (mark.line + 1, mark.column + 1)
+                            spans[key] = (mark.line + 1, mark.column + 1)
                         continue
                     key_node = self.key_node(stream, key_event, keys)
                     value_node = stream.compose(value_event)
@@ -297,8 +324,8 @@ class _Builder:
             if keep and key_node is not None and not self.entry_field(entry, key_node.value, key_node, value_node):
                 keep = False
         if keep:
-            line, column = position(id_node) if id_node is not None else (start.start_mark.line + 1, start.start_mark.column + 1)
-            self.finish_entry(entry, line, column, key_event.end_mark.line + 1)
+            mark = id_node.start_mark if id_node is not None else start.start_mark
+            self.finish_entry(entry, mark.line + 1, mark.column + 1, key_event.end_mark.line + 1)
 
     def read_version(self, node: Node) -> None:
         if isinstance(node, ScalarNode) and node.tag.endswith(":int") and node.value.strip() == str(FORMAT_VERSION):
@@ -409,12 +436,17 @@ class _Builder:
         if entry.id is None:
             self.problem_at("E004", f"{entry.singular} entry has no id", line, column)
             return
-        entity = entry.entity_class(
-            entry.id, file=self.file, line=line, column=column, end_line=end_line, **entry.values
+        if self.root_section is not None:
+            # A worker's chunk: plain data at file positions, cheap to send (see _read_chunk).
+            offset = self.line_offset
+            spans = {name: (span_line + offset, span_column) for name, (span_line, span_column) in entry.spans.items()}
+            self.pending.append(
+                (entry.section, entry.id, line + offset, column, end_line + offset, entry.values, spans, entry.extra)
+            )
+            return
+        self.pending.append(
+            _make_entity(self.file, entry.section, entry.id, line, column, end_line, entry.values, entry.spans, entry.extra)
         )
-        entity.spans = entry.spans
-        entity.extra = entry.extra
-        self.pending.append(entity)
 
     # -- values ----------------------------------------------------------------------------
 
@@ -507,30 +539,28 @@ class _Entry:
         self.extra: dict[str, object] = {}
 
 
-# Field kinds whose value is one scalar: the ones the hot path reads without composing.
-_SCALAR_KINDS = frozenset(
-    kind
-    for fields in (PERSON_FIELDS, UNIT_FIELDS, PRODUCT_FIELDS)
-    for kind in fields.values()
-    if kind in ("id", "text") or kind.startswith("enum:")
-)
+# section -> {field: kind} for the fields whose value is one scalar: the ones the hot path
+# reads straight from events.
+_SCALAR_FIELDS = {
+    section: {name: kind for name, kind in fields.items() if kind in ("id", "text") or kind.startswith("enum:")}
+    for section, (_entity, fields) in SECTIONS.items()
+}
 _VOCABULARY_SETS = {name: frozenset(words) for name, words in VOCABULARIES.items()}
 
 
 def _simple_scalar(stream: EventStream, event: Event, kind: str) -> str | None:
     """The value of a well-formed scalar for a field of ``kind``, or None when it needs the full
     checks (null, wrong type, unknown word, tags, anchors): those go through entry_field."""
-    if type(event) is not ScalarEvent or event.anchor is not None:
+    if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
         return None
-    tag = stream.scalar_tag(event)
     value = event.value
+    tag = stream.scalar_tag(event) if event.implicit[0] else STR_TAG
     if kind == "text":
         return value if tag == STR_TAG or tag == INT_TAG else None
     if tag != STR_TAG and not (tag == INT_TAG and kind == "id"):
         return None
     if kind == "id":
-        value = value.strip()
-        return value or None
+        return value.strip() or None
     return value if value in _VOCABULARY_SETS[kind[5:]] else None  # "enum:<vocabulary>"
 
 
@@ -574,7 +604,71 @@ def _short_tag(tag: str) -> str:
 
 
 def build(org: Org, sources: list[SourceFile], problems: list[Finding]) -> None:
-    """Read native-format sources into ``org`` (in the given, sorted, order)."""
+    """Read native-format sources into ``org`` (in the given, sorted, order).
+
+    A large file is read on several cores when its people list can be cut
+    safely (see parallel.py); otherwise, or when that fails, in one piece.
+    """
     org_defined_in: list[SourceFile] = []
     for source in sources:
-        _Builder(org, source, problems, org_defined_in).build()
+        split = parallel.plan(source.text, parallel.worker_count())
+        if split is None or not _build_in_parallel(org, source, split, problems, org_defined_in):
+            _Builder(org, source, problems, org_defined_in).build()
+
+
+def _make_entity(file, section, entity_id, line, column, end_line, values, spans, extra):
+    entity_class = SECTIONS[section][0]
+    entity = entity_class(entity_id, file=file, line=line, column=column, end_line=end_line, **values)
+    entity.spans = spans
+    entity.extra = extra
+    return entity
+
+
+def _read_chunk(path: str, chunk: parallel.Chunk) -> tuple[bytes, list[Finding]] | None:
+    """In a worker: the entries (marshalled plain data) and problems of one chunk, at file positions."""
+    problems: list[Finding] = []
+    source = SourceFile(path, chunk.text)
+    builder = _Builder(Org(), source, problems, [], root_section="people", line_offset=chunk.line_offset)
+    if not builder.read():
+        return None
+    parallel.shift_lines([], problems, 1, chunk.line_offset)
+    # marshal: several times faster than pickling entity objects, for plain data.
+    return marshal.dumps(builder.pending), problems
+
+
+def _build_in_parallel(
+    org: Org, source: SourceFile, split: parallel.Split, problems: list[Finding], org_defined_in: list[SourceFile]
+) -> bool:
+    """Read ``source`` as its head (here) and chunks (in workers); False, having added nothing, on any trouble."""
+    workers = [parallel.start(functools.partial(_read_chunk, source.path, chunk)) for chunk in split.chunks]
+    head_problems: list[Finding] = []
+    head_defined = list(org_defined_in)
+    head = _Builder(org, SourceFile(source.path, split.head), head_problems, head_defined)
+    head_ok = head.read() and not head.unsupported_version
+    parts = []
+    for pid, pipe in workers:
+        try:
+            parts.append(parallel.finish(pid, pipe))
+        except parallel.WorkerFailed:
+            parts.append(None)
+    if not head_ok or any(part is None for part in parts):
+        return False
+    parallel.shift_lines(head.pending, head_problems, split.cut_line, split.removed_lines)
+    if org.file == source.path:
+        _shift_org(org, split.cut_line, split.removed_lines)
+    entities = list(head.pending)
+    problems.extend(head_problems)
+    for part_entries, part_problems in parts:
+        entities.extend(_make_entity(source.path, *entry) for entry in marshal.loads(part_entries))
+        problems.extend(part_problems)
+    entities.sort(key=lambda entity: entity.line)  # file order, as a sequential read adds them
+    for entity in entities:
+        org.add(entity)
+    org_defined_in[:] = head_defined
+    return True
+
+
+def _shift_org(org: Org, from_line: int, delta: int) -> None:
+    if org.line >= from_line:
+        org.line += delta
+    org.spans = {key: (line + delta, column) if line >= from_line else (line, column) for key, (line, column) in org.spans.items()}
