@@ -107,7 +107,6 @@ class _Builder:
         problems: list[Finding],
         org_defined_in: list[SourceFile],
         root_section: str | None = None,
-        line_offset: int = 0,
     ):
         self.org = org
         self.file = source.path
@@ -118,7 +117,6 @@ class _Builder:
         self.expansion_budget = [MAX_EXPANDED_NODES]
         self.pending: list = []  # entities read so far; added to the Org once the file parsed
         self.root_section = root_section  # set when the text is one chunk of that section's list
-        self.line_offset = line_offset  # lines before that chunk in its file
         self.unsupported_version = False
 
     # -- problems ---------------------------------------------------------------------------
@@ -295,6 +293,7 @@ class _Builder:
         values = entry.values
         spans = entry.spans
         next_event = stream.next
+        last_value_end = None
         while True:
             key_event = next_event()
             if type(key_event) is MappingEndEvent:
@@ -305,6 +304,7 @@ class _Builder:
                 if kind is not None and key not in seen and key_event.anchor is None:
                     value_event = next_event()
                     value = _simple_scalar(stream, value_event, kind)
+                    last_value_end = value_event.end_mark
                     if value is not None and (key != "id" or entry.id is None or value == entry.id):
                         seen[key] = key_event.start_mark
                         if key == "id":
@@ -321,11 +321,13 @@ class _Builder:
                     continue
             key_node = self.key_node(stream, key_event, keys)
             value_node = stream.compose(next_event())
+            last_value_end = value_node.end_mark
             if keep and key_node is not None and not self.entry_field(entry, key_node.value, key_node, value_node):
                 keep = False
         if keep:
             mark = id_node.start_mark if id_node is not None else start.start_mark
-            self.finish_entry(entry, mark.line + 1, mark.column + 1, key_event.end_mark.line + 1)
+            end = last_value_end if last_value_end is not None else key_event.end_mark
+            self.finish_entry(entry, mark.line + 1, mark.column + 1, _last_line(end))
 
     def read_version(self, node: Node) -> None:
         if isinstance(node, ScalarNode) and node.tag.endswith(":int") and node.value.strip() == str(FORMAT_VERSION):
@@ -405,7 +407,8 @@ class _Builder:
             if not self.entry_field(entry, key, key_node, value):
                 return
         line, column = position(id_node if id_node is not None else node)
-        self.finish_entry(entry, line, column, node.end_mark.line + 1)
+        end = node.value[-1][1].end_mark if node.value else node.end_mark
+        self.finish_entry(entry, line, column, _last_line(end))
 
     def entry_field(self, entry: _Entry, key: str, key_node: Node, value: Node) -> bool:
         """Read one field of an entry; False when the entry cannot be kept (its id is unusable)."""
@@ -437,11 +440,9 @@ class _Builder:
             self.problem_at("E004", f"{entry.singular} entry has no id", line, column)
             return
         if self.root_section is not None:
-            # A worker's chunk: plain data at file positions, cheap to send (see _read_chunk).
-            offset = self.line_offset
-            spans = {name: (span_line + offset, span_column) for name, (span_line, span_column) in entry.spans.items()}
+            # A worker's chunk: plain data, cheap to send (see _read_chunk).
             self.pending.append(
-                (entry.section, entry.id, line + offset, column, end_line + offset, entry.values, spans, entry.extra)
+                (entry.section, entry.id, line, column, end_line, entry.values, entry.spans, entry.extra)
             )
             return
         self.pending.append(
@@ -564,6 +565,12 @@ def _simple_scalar(stream: EventStream, event: Event, kind: str) -> str | None:
     return value if value in _VOCABULARY_SETS[kind[5:]] else None  # "enum:<vocabulary>"
 
 
+def _last_line(end_mark) -> int:
+    """The 1-based last line of what ends at ``end_mark``: the end of an entry's last value
+    (not the block's end, which libyaml places at the next token, wherever that is)."""
+    return end_mark.line + 1 if end_mark.column > 0 else max(end_mark.line, 1)
+
+
 def _is_plain_collection(event: Event, kind: type) -> bool:
     """A collection start with no anchor and no explicit tag: safe to read without composing."""
     return type(event) is kind and event.anchor is None and event.tag in (None, "!")
@@ -625,13 +632,12 @@ def _make_entity(file, section, entity_id, line, column, end_line, values, spans
 
 
 def _read_chunk(path: str, chunk: parallel.Chunk) -> tuple[bytes, list[Finding]] | None:
-    """In a worker: the entries (marshalled plain data) and problems of one chunk, at file positions."""
+    """In a worker: the entries (marshalled plain data) and problems of one chunk."""
     problems: list[Finding] = []
     source = SourceFile(path, chunk.text)
-    builder = _Builder(Org(), source, problems, [], root_section="people", line_offset=chunk.line_offset)
+    builder = _Builder(Org(), source, problems, [], root_section="people")
     if not builder.read():
         return None
-    parallel.shift_lines([], problems, 1, chunk.line_offset)
     # marshal: several times faster than pickling entity objects, for plain data.
     return marshal.dumps(builder.pending), problems
 
@@ -653,9 +659,6 @@ def _build_in_parallel(
             parts.append(None)
     if not head_ok or any(part is None for part in parts):
         return False
-    parallel.shift_lines(head.pending, head_problems, split.cut_line, split.removed_lines)
-    if org.file == source.path:
-        _shift_org(org, split.cut_line, split.removed_lines)
     entities = list(head.pending)
     problems.extend(head_problems)
     for part_entries, part_problems in parts:
@@ -666,9 +669,3 @@ def _build_in_parallel(
         org.add(entity)
     org_defined_in[:] = head_defined
     return True
-
-
-def _shift_org(org: Org, from_line: int, delta: int) -> None:
-    if org.line >= from_line:
-        org.line += delta
-    org.spans = {key: (line + delta, column) if line >= from_line else (line, column) for key, (line, column) in org.spans.items()}

@@ -8,7 +8,8 @@ process parses the rest, and the entries come back pickled.
 Correctness comes first: a cut is made only before a line holding exactly the
 list's indentation and ``- ``, which in block YAML can only start a new entry
 (block scalars and multi-line plain scalars inside an entry are indented
-deeper). Anything unexpected — a parse problem in any part, an alias across
+deeper). Each part keeps the file's line numbers: what is not its own is
+replaced by blank lines. Anything unexpected — a parse problem in any part, an alias across
 parts, a worker that fails — discards the parallel result and the file is read
 again in one piece, so problems are reported exactly as a sequential read
 would report them.
@@ -19,11 +20,8 @@ from __future__ import annotations
 import os
 import pickle
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Callable
-
-from orglint.model import Entity
-from orglint.rule import Finding
 
 MIN_PARALLEL_BYTES = 4 << 20  # below this, forking costs more than it saves
 MAX_WORKERS = 8
@@ -36,16 +34,13 @@ _NEXT_TOP_LEVEL_LINE = re.compile(r"\n[^ \t\r\n#]")
 
 @dataclass
 class Chunk:
-    text: str
-    line_offset: int  # lines before the chunk in the file
+    text: str  # blank lines, then the chunk: libyaml then reports the file's own line numbers
 
 
 @dataclass
 class Split:
-    head: str  # the file without its chunks: read by this process
+    head: str  # the file with its chunks blanked out (line numbers kept): read by this process
     chunks: list[Chunk]
-    cut_line: int  # 1-based line of the head where the chunks were taken out
-    removed_lines: int
 
 
 def worker_count() -> int:
@@ -96,35 +91,9 @@ def plan(text: str, parts: int) -> Split | None:
     if not cuts:
         return None
     ends = cuts[1:] + [section_end]
-    chunks = [Chunk(text[start:end], text.count("\n", 0, start)) for start, end in zip(cuts, ends)]
-    return Split(
-        head=text[: cuts[0]] + text[section_end:],
-        chunks=chunks,
-        cut_line=chunks[0].line_offset + 1,
-        removed_lines=text.count("\n", cuts[0], section_end),
-    )
-
-
-def shift_lines(entities: list[Entity], problems: list[Finding], from_line: int, delta: int) -> None:
-    """Move every position at or after ``from_line`` down by ``delta`` lines (in place)."""
-    if not delta:
-        return
-    for entity in entities:
-        if entity.line >= from_line:
-            entity.line += delta
-            entity.end_line += delta
-            entity.spans = {
-                name: (line + delta, column) if line >= from_line else (line, column)
-                for name, (line, column) in entity.spans.items()
-            }
-    for problem in problems:
-        if problem.line >= from_line:
-            problem.line += delta
-        if problem.related:
-            problem.related = tuple(
-                replace(related, line=related.line + delta) if related.line >= from_line else related
-                for related in problem.related
-            )
+    chunks = [Chunk("\n" * text.count("\n", 0, start) + text[start:end]) for start, end in zip(cuts, ends)]
+    head = text[: cuts[0]] + "\n" * text.count("\n", cuts[0], section_end) + text[section_end:]
+    return Split(head=head, chunks=chunks)
 
 
 class WorkerFailed(Exception):
