@@ -22,7 +22,9 @@ Judgment calls. Any head of product in the chain is enough: with several heads (
 inside sales, say) a product manager under either one is inside the product function, and L001 and
 L003 to L005 judge where the heads themselves sit. A head of product is never flagged here, nor is
 the CEO, nor a product manager reporting straight to a CEO who leads product. Only `reports_to`
-counts; a dotted line to the head of product does not bring someone into the product function. A
+counts; a dotted line to the head of product does not bring someone into the product function. In an org
+of business units, a product manager whose chain passes through the head of a business unit is in
+place: the business-unit head leads that product line (see G001 and G002), as L001 also accepts. A
 product manager whose manager id is unknown is left to S002. The finding points at the person's
 `reports_to` and names the head of product they are cut off from.
 
@@ -78,6 +80,7 @@ def check(org, options):
         led_by += f" and {others} other head{'s' if others > 1 else ''} of product"
     ceo = org.ceo
     ceo_leads_product = ceo is not None and org.leads_function(ceo, "product")
+    under_business_unit = _BelowAny({unit.lead for unit in org.units_of_type("business-unit") if unit.lead}, org)
     for person in product_people_with_pm_roles(org):
         if person is ceo or person.id in head_ids:
             continue
@@ -86,7 +89,7 @@ def check(org, options):
             continue  # unknown manager: S002
         if ceo_leads_product and manager is ceo:
             continue
-        if chains.leader_above(person, "product") is not None:
+        if chains.leader_above(person, "product") is not None or under_business_unit(person):
             continue
         where = f"reports to {manager.display}" if manager is not None else "reports to nobody"
         yield org.finding(
@@ -95,3 +98,33 @@ def check(org, options):
             field="reports_to",
             related=[("head of product", primary)],
         )
+
+
+class _BelowAny:
+    """Whether someone has one of ``ids`` in their chain of command; memoised, so linear overall."""
+
+    def __init__(self, ids: set, org):
+        self.ids = ids
+        self.org = org
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, person) -> bool:
+        if not self.ids:
+            return False
+        path = []
+        current = self.org.manager_of(person)
+        answer = False
+        while current is not None:
+            if current.id in self.known:
+                answer = self.known[current.id]
+                break
+            if current.id in self.ids:
+                answer = True
+                break
+            if current.id in path:
+                break  # a reporting cycle (S001): no business-unit head on it
+            path.append(current.id)
+            current = self.org.manager_of(current)
+        for person_id in path:
+            self.known[person_id] = answer
+        return answer

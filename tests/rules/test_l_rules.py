@@ -552,3 +552,26 @@ def test_stamped_severity_raises_never_lowers_and_the_user_override_wins():
     assert stamped_severity(_rule("error"), _finding(Severity.INFO)) is Severity.ERROR
     assert stamped_severity(_rule("info"), _finding(Severity.ERROR), Severity.INFO) is Severity.INFO
     assert stamped_severity(_rule("info"), _finding(), Severity.ERROR) is Severity.ERROR
+
+
+def test_l006_product_managers_inside_business_units_are_in_place():
+    chart = """
+        orglint: 1
+        products:
+          - {id: insights, name: Insights, owner: pia, metrics: [NPS]}
+          - {id: pulse, name: Pulse, owner: paul, metrics: [MAU]}
+        units:
+          - {id: insights-bu, name: Insights, type: business-unit, lead: gm1, products: [insights]}
+          - {id: pulse-bu, name: Pulse, type: business-unit, lead: gm2, products: [pulse]}
+        people:
+          - {id: ceo, name: Ada Byron, title: CEO}
+          - {id: cpo, name: Julia Brandt, title: Chief Product Officer, reports_to: ceo}
+          - {id: gm1, name: Omar Haddad, title: General Manager, reports_to: ceo, unit: insights-bu}
+          - {id: gm2, name: Lin Chen, title: General Manager, reports_to: ceo, unit: pulse-bu}
+          - {id: pia, name: Pia Lund, title: Product Manager, reports_to: gm1, dotted_to: [cpo]}
+          - {id: paul, name: Paul Dubois, title: Product Manager, reports_to: gm2, dotted_to: [cpo]}
+          - {id: ivan, name: Ivan Petrov, title: VP Sales, reports_to: ceo}
+          - {id: lena, name: Lena Fischer, title: Product Manager, reports_to: ivan}
+    """
+    # The PMs under the business-unit heads are in place; the one under sales is not.
+    assert findings(chart, select=["L006"]) == [("L006", "people.lena")]
