@@ -52,6 +52,8 @@ people:
 
 from orglint import Option, rule
 
+from ._liaison import missing_liaison
+
 
 @rule(
     code="F003",
@@ -60,18 +62,12 @@ from orglint import Option, rule
     options={"min-size": Option("int", 3, "marketing headcount from which a PMM is expected", minimum=1)},
 )
 def check(org, options):
-    marketers = org.people_in("marketing")
-    if len(marketers) < options["min-size"]:
-        return
     # The role belongs to the marketing function: only its people can hold it.
-    if any(person.holds("product-marketing-manager") for person in marketers):
-        return
-    heads = org.heads("marketing")
-    anchor = heads[0] if heads else marketers[0]
-    led = f" (led by {anchor.display})" if heads else ""
-    yield org.finding(
+    yield from missing_liaison(
         org,
-        f"marketing has {len(marketers)} people{led} and no product marketing manager: "
+        "marketing",
+        options["min-size"],
+        lambda marketers: any(person.holds("product-marketing-manager") for person in marketers),
+        "no product marketing manager",
         "nobody turns features into the messages marketing builds on",
-        at=anchor,
     )

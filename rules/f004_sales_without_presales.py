@@ -46,6 +46,8 @@ people:
 
 from orglint import Option, rule
 
+from ._liaison import missing_liaison
+
 
 @rule(
     code="F004",
@@ -54,18 +56,12 @@ from orglint import Option, rule
     options={"min-size": Option("int", 3, "sales headcount from which a pre-sales engineer is expected", minimum=1)},
 )
 def check(org, options):
-    sellers = org.people_in("sales")
-    if len(sellers) < options["min-size"]:
-        return
     # The role belongs to the sales function: only its people can hold it.
-    if any(person.holds("pre-sales-engineer") for person in sellers):
-        return
-    heads = org.heads("sales")
-    anchor = heads[0] if heads else sellers[0]
-    led = f" (led by {anchor.display})" if heads else ""
-    yield org.finding(
+    yield from missing_liaison(
         org,
-        f"sales has {len(sellers)} people{led} and no pre-sales engineer: "
+        "sales",
+        options["min-size"],
+        lambda sellers: any(person.holds("pre-sales-engineer") for person in sellers),
+        "no pre-sales engineer",
         "nobody fits the product to each customer's context before the deal is signed",
-        at=anchor,
     )

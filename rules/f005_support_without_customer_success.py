@@ -49,6 +49,8 @@ people:
 
 from orglint import Option, rule
 
+from ._liaison import missing_liaison
+
 
 @rule(
     code="F005",
@@ -57,17 +59,11 @@ from orglint import Option, rule
     options={"min-size": Option("int", 3, "support headcount from which customer success is expected", minimum=1)},
 )
 def check(org, options):
-    supporters = org.people_in("support")
-    if len(supporters) < options["min-size"]:
-        return
-    if org.people_in("customer-success") or org.leaders("customer-success"):
-        return
-    heads = org.heads("support")
-    anchor = heads[0] if heads else supporters[0]
-    led = f" (led by {anchor.display})" if heads else ""
-    yield org.finding(
+    yield from missing_liaison(
         org,
-        f"support has {len(supporters)} people{led} and nobody in customer success: "
+        "support",
+        options["min-size"],
+        lambda _supporters: bool(org.people_in("customer-success") or org.leaders("customer-success")),
+        "nobody in customer success",
         "customers are heard from only when something breaks",
-        at=anchor,
     )
