@@ -140,6 +140,9 @@ def _write_output(text: str, output: Optional[Path]) -> None:
         raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
 
 
+_CI_FORMATS = frozenset({"sarif", "github", "gitlab", "junit"})  # the formats that read Report.root and .cwd
+
+
 def _repository_base() -> tuple[Optional[str], Optional[str]]:
     """The git repository root above the current directory, and the current directory (for CI paths)."""
     from orglint.report.ci import find_repo_root
@@ -212,7 +215,9 @@ def _hidden_line(result, session) -> str:
 
 
 def _problem_line(problem) -> str:
-    return f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} [{problem.severity}] {problem.message}"
+    from orglint.report.concise import printable  # a chart's control characters, escaped
+
+    return printable(f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} [{problem.severity}] {problem.message}")
 
 
 @app.command()
@@ -279,7 +284,8 @@ def check(
 
     if output_format is None:
         output_format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
-    root, cwd = _repository_base()
+    # Only the CI formats write repository-relative paths; the others skip the walk up the folders.
+    root, cwd = _repository_base() if output_format.value in _CI_FORMATS else (None, None)
     report = Report(
         findings=result.findings,
         rules={code: rule for code, rule in session.effective_rules().items() if code in session.enabled},  # that ran
@@ -378,8 +384,10 @@ def roles(
 
     targets = list(paths) if paths else _default_paths()
     org, problems = load_org(targets, _import_options(column_map))
+    from orglint.report.concise import printable  # a chart's control characters, escaped
+
     for problem in problems:
-        _err(f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} {problem.message}")
+        _err(printable(f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} {problem.message}"))
     if output_format is ListFormat.json:
         _write_output(roles_json(org), None)
     else:
@@ -541,6 +549,21 @@ def init(
         _err(f"wrote {path}")
 
 
+def _click_errors() -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """The (abort, usage error) exception classes of the click that typer runs on: its own copy
+    (recent typer vendors click as typer._click, whose errors derive from typer.TyperException)
+    or the click package (older typer)."""
+    aborts: list[type] = [typer.Abort]
+    usage_errors: list[type] = []
+    if isinstance(getattr(typer, "TyperException", None), type):
+        usage_errors.append(typer.TyperException)
+    click = sys.modules.get("click")
+    if click is not None:
+        aborts.append(click.exceptions.Abort)
+        usage_errors.append(click.ClickException)
+    return tuple(aborts), tuple(usage_errors)
+
+
 def main() -> None:
     """Console-script entry point: run the app, turning every failure into a message and an exit code."""
     try:
@@ -561,12 +584,14 @@ def main() -> None:
             pass
         sys.exit(EXIT_OK)
     except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback reaches users
-        import click
-
-        if isinstance(error, click.exceptions.Abort):
+        aborts, usage_errors = _click_errors()
+        if isinstance(error, aborts):
             sys.exit(130)
-        if isinstance(error, click.ClickException):
-            error.show()
+        if isinstance(error, usage_errors):  # a bad option or command: click's message and usage hint
+            if callable(getattr(error, "show", None)):
+                error.show()
+            else:
+                _err(f"orglint: error: {error}")
             sys.exit(EXIT_ERROR)
         if os.environ.get("ORGLINT_DEBUG"):
             raise

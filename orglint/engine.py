@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping
 
 from orglint.plugins import RuleSet
 from orglint.problems import input_problem
-from orglint.rule import Finding, Rule, Severity
+from orglint.rule import Finding, Related, Rule, Severity
 
 ALL = "ALL"
 
@@ -81,15 +81,44 @@ def run_rules(org: Any, rules: Iterable[Rule], settings: RunSettings | None = No
         produced: list[Finding] = []
         try:
             for finding in rule.run(org, options):
+                if (
+                    type(finding) is not Finding
+                    or type(finding.line) is not int
+                    or type(finding.column) is not int
+                    or type(finding.message) is not str
+                    or finding.related
+                ):
+                    _check_finding(finding)  # raises InvalidFinding for what the reports cannot show
                 finding.code = rule.code
                 finding.name = rule.name
                 finding.severity = stamped_severity(rule, finding, override)
                 produced.append(finding)
-        except Exception as error:  # noqa: BLE001 - a plugin bug must not take the run down
+        # A plugin bug must not take the run down, nor end it: sys.exit() in a rule is a crash too.
+        except (Exception, SystemExit) as error:  # noqa: BLE001
             findings.append(_crash(rule, error))
             continue
         findings.extend(produced)
     return findings
+
+
+class InvalidFinding(TypeError):
+    """A rule yielded something the reports cannot show (raised inside the rule's run, so it is an E100)."""
+
+
+def _check_finding(finding: object) -> None:
+    """Raise InvalidFinding unless ``finding`` is a Finding every report can show."""
+    if not isinstance(finding, Finding):
+        shown = repr(finding)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        raise InvalidFinding(f"it yielded {type(finding).__name__} {shown}, not a Finding (use org.finding())")
+    for name in ("line", "column"):
+        value = getattr(finding, name)
+        if type(value) is not int or value < 1:
+            raise InvalidFinding(f"it yielded a finding whose {name} is {value!r}, not a whole number from 1")
+    if not isinstance(finding.message, str):
+        raise InvalidFinding(f"it yielded a finding whose message is {finding.message!r}, not a text")
+    if not all(isinstance(related, Related) and type(related.line) is int for related in finding.related):
+        raise InvalidFinding("it yielded a finding whose related locations are not Related(message, file, line, column)")
 
 
 def stamped_severity(rule: Rule, finding: Finding, override: Severity | None = None) -> Severity:
@@ -106,9 +135,16 @@ def stamped_severity(rule: Rule, finding: Finding, override: Severity | None = N
     return max(rule.severity, Severity.parse(requested)) if requested is not None else rule.severity
 
 
-def _crash(rule: Rule, error: Exception) -> Finding:
+def _crash(rule: Rule, error: BaseException) -> Finding:
     frames = traceback.extract_tb(error.__traceback__)
-    where = f" at {frames[-1].filename}:{frames[-1].lineno}" if frames else ""
+    if isinstance(error, InvalidFinding):
+        frames = []  # raised by the engine: where it was raised says nothing
+    # Where in the rule's own code, then where it ended when that is elsewhere (orglint, a library).
+    code = getattr(rule.check, "__code__", None)
+    own = [frame for frame in frames if code is not None and frame.filename == code.co_filename]
+    where = f" at {own[-1].filename}:{own[-1].lineno}" if own else ""
+    if frames and (not own or frames[-1] is not own[-1]):
+        where += f"{',' if own else ''} at {frames[-1].filename}:{frames[-1].lineno}"
     return input_problem(
         "E100",
         f"rule {rule.code} ({rule.name}) from {rule.origin} crashed: {type(error).__name__}: {error}{where}",

@@ -224,15 +224,22 @@ def compose_documents(source: SourceFile) -> list[Node]:
         while loader.check_node():
             documents.append(loader.get_node())
     except (yaml.YAMLError, RecursionError) as error:
-        source.parse_problems.append(yaml_problem(error, source.path))
+        source.parse_problems.append(yaml_problem(error, source.path, source.text))
         return []
     finally:
         loader.dispose()
     return documents
 
 
-def yaml_problem(error: BaseException, file: str) -> Finding:
-    """The input problem for an exception raised while parsing YAML."""
+def yaml_problem(error: BaseException, file: str, text: str | None = None) -> Finding:
+    """The input problem for an exception raised while parsing YAML (``text`` locates reader errors)."""
+    if isinstance(error, yaml.reader.ReaderError):
+        # libyaml's reader reports a character offset, not a line: turn it into one.
+        offset = max(0, min(error.position, len(text))) if text is not None else 0
+        line = text.count("\n", 0, offset) + 1 if text is not None else 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1 if text is not None else 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        return input_problem("E001", f"invalid YAML: control character {character} is not allowed", file, line, column)
     if isinstance(error, RecursionError):
         return input_problem("E009", f"nesting deeper than {MAX_DEPTH} levels", file)
     if isinstance(error, yaml.MarkedYAMLError):

@@ -9,6 +9,7 @@ local folder is loaded only when the user names it (``--rules-dir`` or the
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import pkgutil
@@ -83,35 +84,54 @@ def rules_in_pack(module: ModuleType) -> list[Rule]:
             name = f"{module.__name__}.{info.name}"
             try:
                 submodule = importlib.import_module(name)
-            except Exception as error:  # a broken plugin must name itself, not crash orglint
+            except (Exception, SystemExit) as error:  # a broken plugin must name itself, not crash orglint
                 raise PluginError(f"cannot import rule module {name}: {type(error).__name__}: {error}") from error
             found.extend(rules_in_pack(submodule))
     return found
 
 
-def _entry_points():
+@functools.lru_cache(maxsize=1)
+def _installed_entry_points() -> tuple:
     from importlib.metadata import entry_points
 
-    return entry_points(group=ENTRY_POINT_GROUP)
+    return tuple(entry_points(group=ENTRY_POINT_GROUP))
+
+
+def _entry_points():
+    """The installed packs. Finding them reads every installed distribution's metadata, so
+    that is done once per process (tests replace this function to fake packs)."""
+    return _installed_entry_points()
+
+
+def _pack_label(entry_point) -> str:
+    """How a failing installed pack is named: its entry point, module and distribution (whose
+    metadata is read only then)."""
+    dist = getattr(entry_point, "dist", None)
+    try:
+        installed_by = f", installed by {dist.name} {dist.version}" if dist is not None else ""
+    except Exception:  # noqa: BLE001 - unreadable metadata: name the pack without it
+        installed_by = ""
+    return f"'{entry_point.name}' (module {entry_point.value}{installed_by})"
 
 
 def load_rules(*, rules_dirs: Iterable[str | Path] = (), packs: Iterable[str] = (), entry_points: bool = True) -> RuleSet:
     """Load the built-in pack, installed packs (entry points), named packs and local folders."""
     rule_set = RuleSet()
     loaded_packs: set[str] = set()
-    pack_names = [BUILTIN_PACK]
+    pack_names: list[tuple[str, object]] = [(BUILTIN_PACK, None)]  # (module, its entry point if installed)
     if entry_points:
         for entry_point in sorted(_entry_points(), key=lambda ep: ep.value):
-            pack_names.append(entry_point.value)
-    pack_names.extend(packs)
-    for pack in pack_names:
+            pack_names.append((entry_point.value, entry_point))
+    pack_names.extend((pack, None) for pack in packs)
+    for pack, entry_point in pack_names:
         if pack in loaded_packs:
             continue
         loaded_packs.add(pack)
         try:
             module = importlib.import_module(pack)
-        except Exception as error:
-            raise PluginError(f"cannot import rule pack '{pack}': {type(error).__name__}: {error}") from error
+        except (Exception, SystemExit) as error:  # SystemExit: a pack calling sys.exit() on import
+            label = _pack_label(entry_point) if entry_point is not None else f"'{pack}'"
+            raise PluginError(f"cannot import rule pack {label}: {type(error).__name__}: {error}") from error
         for rule in rules_in_pack(module):
             rule_set.add(rule)
     for directory in rules_dirs:
@@ -136,7 +156,7 @@ def load_rules_dir(directory: Path) -> list[Rule]:
         sys.modules[module_name] = module
         try:
             spec.loader.exec_module(module)
-        except Exception as error:
+        except (Exception, SystemExit) as error:
             sys.modules.pop(module_name, None)
             raise PluginError(f"cannot import rule module {path}: {type(error).__name__}: {error}") from error
         found.extend(rules_in_module(module))

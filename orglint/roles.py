@@ -73,7 +73,6 @@ from __future__ import annotations
 import re
 from collections import namedtuple  # already loaded by re; typing would cost more than this module
 from dataclasses import dataclass, field
-from html import unescape
 
 __all__ = [
     "CHIEF_ROLE",
@@ -659,8 +658,15 @@ _SENIORITY_ANYWHERE = frozenset(
 )
 
 
+_ENTITY = re.compile(r"&[#A-Za-z]")  # where html.unescape could change anything
+
+
 def _clean(title: str) -> str:
-    text = unescape(_TAG.sub(" ", title))
+    text = _TAG.sub(" ", title)
+    if _ENTITY.search(text):  # html (and its table of entities) is imported only for titles that need it
+        from html import unescape
+
+        text = unescape(text)
     text = " ".join(text.split())
     return _SPACE_AFTER_OPEN.sub(r"\1", _SPACE_BEFORE_PUNCT.sub(r"\1", text))
 

@@ -209,3 +209,21 @@ def test_unwritable_output_is_a_clear_error(tmp_path):
     path = write(tmp_path, "org.yaml", "people:\n  - id: ada\n    title: CEO\n")
     result = orglint("check", str(path), "--output", str(tmp_path / "missing-dir" / "out.txt"))
     assert_clean_failure(result, "cannot write")
+
+
+def test_a_control_character_is_located(tmp_path):
+    path = write(tmp_path, "org.yaml", 'orglint: 1\npeople:\n  - {id: ada, name: "Ada \x07 Byron"}\n')
+    assert_clean_failure(orglint("check", str(path), "--format", "concise"), "org.yaml:3:26: E001", "U+0007")
+
+
+def test_values_yaml_reads_as_dates_or_booleans_are_explained(tmp_path):
+    path = write(tmp_path, "org.yaml", "people:\n  - {id: 2024-01-01}\n  - {id: 'yes'}\n  - {id: no}\n")
+    output = assert_clean_failure(orglint("check", str(path), "--format", "concise"))
+    assert "org.yaml:2:10: E004 [error] person id '2024-01-01' is read by YAML as a date; put it in quotes" in output
+    assert "org.yaml:4:10: E004 [error] person id 'no' is read by YAML as a boolean; put it in quotes" in output
+    assert "'yes'" not in output  # quoted: a string, fine
+
+
+def test_merge_keys_are_refused_with_a_reason(tmp_path):
+    path = write(tmp_path, "org.yaml", "x-base: &b {title: Engineer}\npeople:\n  - {<<: *b, id: bob}\n")
+    assert_clean_failure(orglint("check", str(path), "--format", "concise"), "org.yaml:3:6: E003", "merge keys")

@@ -60,13 +60,14 @@ def test_the_plan_cuts_only_between_entries(chart_text):
         parallel.MIN_PARALLEL_BYTES = original
     assert split is not None and len(split.chunks) == 2
     original_lines = chart_text.splitlines()
-    for part in [split.head] + [chunk.text for chunk in split.chunks]:
+    chunk_texts = [chunk.text_in(chart_text) for chunk in split.chunks]
+    for part in [split.head] + chunk_texts:
         # Every part keeps the file's line numbers: each line is the file's own line or blank.
         lines = part.splitlines()
         assert all(line == "" or line == original_lines[number] for number, line in enumerate(lines))
-    for chunk in split.chunks:
-        assert chunk.text.lstrip("\n").startswith("  - ")
-    kept = [line for part in [split.head] + [c.text for c in split.chunks] for line in part.splitlines() if line]
+    for chunk_text in chunk_texts:
+        assert chunk_text.lstrip("\n").startswith("  - ")
+    kept = [line for part in [split.head] + chunk_texts for line in part.splitlines() if line]
     assert sorted(kept) == sorted(line for line in original_lines if line)
 
 
@@ -133,3 +134,23 @@ def test_findings_are_the_same_in_parallel(chart_text, monkeypatch):
     sequential = findings(1)
     assert sequential, "the generated chart carries a few deliberate imperfections"
     assert findings(2) == sequential
+
+
+def test_sections_after_the_people_list_keep_their_place(chart_text, monkeypatch):
+    # Move `units:` after `people:`, so the head holds entries on both sides of the chunks.
+    units_start = chart_text.index("\nunits:\n") + 1
+    people_start = chart_text.index("\npeople:\n") + 1
+    assert units_start < people_start
+    text = chart_text[:units_start] + chart_text[people_start:] + chart_text[units_start:people_start]
+    sequential = _snapshot(*_read(text, workers=1, monkeypatch=monkeypatch))
+    people_lines = [line for kind, _id, line, *_ in sequential[0] if kind == "people"]
+    unit_lines = [line for kind, _id, line, *_ in sequential[0] if kind == "units"]
+    assert max(people_lines) < min(unit_lines)
+    assert _snapshot(*_read(text, workers=2, monkeypatch=monkeypatch)) == sequential
+
+
+def test_an_unexpected_key_after_the_people_list_falls_back_to_one_piece(chart_text, monkeypatch):
+    text = chart_text + "teams:\n  - id: t\n"  # an unknown top-level key after the people list
+    sequential = _snapshot(*_read(text, workers=1, monkeypatch=monkeypatch))
+    assert any(problem[0] == "E003" for problem in sequential[3])
+    assert _snapshot(*_read(text, workers=2, monkeypatch=monkeypatch)) == sequential

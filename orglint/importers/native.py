@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+import bisect
 import functools
 import marshal
 
@@ -152,7 +153,7 @@ class _Builder:
         try:
             self.read_stream(stream)
         except (yaml.YAMLError, RecursionError) as error:
-            problem = yaml_problem(error, self.file)
+            problem = yaml_problem(error, self.file, self.source.text)
             self.source.parse_problems.append(problem)
             self.problems.append(problem)
             self.pending.clear()
@@ -416,6 +417,9 @@ class _Builder:
             entry.extra[key] = self.free_value(value)
             return True
         kind = entry.fields.get(key)
+        if kind is None and key == "<<":
+            self.problem("E003", "YAML merge keys (<<) are not supported in org charts: write the fields out", key_node)
+            return True
         if kind is None:
             where = f"{entry.singular} '{entry.id}'" if entry.id else f"a {entry.singular} entry"
             self.problem("E003", f"unknown key '{key}' in {where}{did_you_mean(key, entry.fields)}", key_node)
@@ -492,6 +496,10 @@ class _Builder:
         if isinstance(node, ScalarNode) and node.tag != NULL_TAG and node.value.strip():
             if node.tag.endswith((":str", ":int")):
                 return node.value.strip()
+            if node.tag.endswith((":timestamp", ":float", ":bool")) and not node.style:
+                kind = {"timestamp": "a date", "float": "a decimal number", "bool": "a boolean"}[node.tag.rsplit(":", 1)[1]]
+                self.problem("E004", f"{what} '{node.value}' is read by YAML as {kind}; put it in quotes", node)
+                return None
             self.wrong_type(what, "an id (a string)", node)
             return None
         self.wrong_type(what, "an id (a string)", node)
@@ -631,10 +639,10 @@ def _make_entity(file, section, entity_id, line, column, end_line, values, spans
     return entity
 
 
-def _read_chunk(path: str, chunk: parallel.Chunk) -> tuple[bytes, list[Finding]] | None:
-    """In a worker: the entries (marshalled plain data) and problems of one chunk."""
+def _read_chunk(path: str, text: str, chunk: parallel.Chunk) -> tuple[bytes, list[Finding]] | None:
+    """In a worker: the entries (marshalled plain data) and problems of one chunk of ``text``."""
     problems: list[Finding] = []
-    source = SourceFile(path, chunk.text)
+    source = SourceFile(path, chunk.text_in(text))
     builder = _Builder(Org(), source, problems, [], root_section="people")
     if not builder.read():
         return None
@@ -646,7 +654,7 @@ def _build_in_parallel(
     org: Org, source: SourceFile, split: parallel.Split, problems: list[Finding], org_defined_in: list[SourceFile]
 ) -> bool:
     """Read ``source`` as its head (here) and chunks (in workers); False, having added nothing, on any trouble."""
-    workers = [parallel.start(functools.partial(_read_chunk, source.path, chunk)) for chunk in split.chunks]
+    workers = [parallel.start(functools.partial(_read_chunk, source.path, source.text, chunk)) for chunk in split.chunks]
     head_problems: list[Finding] = []
     head_defined = list(org_defined_in)
     head = _Builder(org, SourceFile(source.path, split.head), head_problems, head_defined)
@@ -659,12 +667,16 @@ def _build_in_parallel(
             parts.append(None)
     if not head_ok or any(part is None for part in parts):
         return False
-    entities = list(head.pending)
+    # File order, as a sequential read adds them: the head's entries before the chunks,
+    # the chunks in order, then the head's entries after them (the sections that follow).
+    cut_line = split.chunks[0].first_line
+    before = bisect.bisect_left(head.pending, cut_line, key=lambda entity: entity.line)
+    entities = head.pending[:before]
     problems.extend(head_problems)
     for part_entries, part_problems in parts:
         entities.extend(_make_entity(source.path, *entry) for entry in marshal.loads(part_entries))
         problems.extend(part_problems)
-    entities.sort(key=lambda entity: entity.line)  # file order, as a sequential read adds them
+    entities.extend(head.pending[before:])
     for entity in entities:
         org.add(entity)
     org_defined_in[:] = head_defined

@@ -25,7 +25,7 @@ from typing import Callable
 
 MIN_PARALLEL_BYTES = 4 << 20  # below this, forking costs more than it saves
 MAX_WORKERS = 8
-HEAD_SHARE = 0.8  # of an even share of the text, what this process parses itself
+HEAD_SHARE = 0.95  # of an even share of the text, what this process parses itself (it also merges)
 
 _PEOPLE_KEY = re.compile(r"^people:[ \t]*(?:#[^\n]*)?\n", re.MULTILINE)
 _FIRST_ITEM = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*( +)- ")
@@ -34,7 +34,16 @@ _NEXT_TOP_LEVEL_LINE = re.compile(r"\n[^ \t\r\n#]")
 
 @dataclass
 class Chunk:
-    text: str  # blank lines, then the chunk: libyaml then reports the file's own line numbers
+    start: int  # offsets of the chunk in the file's text
+    end: int
+    first_line: int  # 1-based line of the file where the chunk starts
+
+    def text_in(self, text: str) -> str:
+        """The chunk after blank lines, so that libyaml reports the file's own line numbers.
+
+        Built by the worker, from the text it shares with this process after the fork.
+        """
+        return "\n" * (self.first_line - 1) + text[self.start : self.end]
 
 
 @dataclass
@@ -91,7 +100,11 @@ def plan(text: str, parts: int) -> Split | None:
     if not cuts:
         return None
     ends = cuts[1:] + [section_end]
-    chunks = [Chunk("\n" * text.count("\n", 0, start) + text[start:end]) for start, end in zip(cuts, ends)]
+    first_line = text.count("\n", 0, cuts[0]) + 1
+    chunks = []
+    for start, end in zip(cuts, ends):
+        chunks.append(Chunk(start, end, first_line))
+        first_line += text.count("\n", start, end)
     head = text[: cuts[0]] + "\n" * text.count("\n", cuts[0], section_end) + text[section_end:]
     return Split(head=head, chunks=chunks)
 

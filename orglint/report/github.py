@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from orglint.report import Report
 from orglint.report.ci import repo_path, rule_info
+from orglint.report.concise import printable
 from orglint.rule import Finding, Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -35,7 +36,7 @@ def command(finding: Finding, report: Report) -> str:
     if path is not None:
         properties += [f"file={escape_property(path)}", f"line={max(1, finding.line)}", f"col={max(1, finding.column)}"]
     properties.append(f"title={escape_property(f'{finding.code} {finding.name}')}")
-    message = finding.message
+    message = printable(finding.message, keep_line_breaks=True)  # escape_data encodes CR and LF
     info = rule_info(finding.code, report, finding)
     if info.why:
         message += f"\n{info.why} (run `orglint explain {finding.code}`)"

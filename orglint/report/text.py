@@ -7,7 +7,7 @@ decides whether to ask for it (--color, NO_COLOR, FORCE_COLOR, a TTY).
 from __future__ import annotations
 
 from orglint.report import Report
-from orglint.report.concise import location
+from orglint.report.concise import location, printable
 from orglint.rule import Finding, Severity
 
 CONTEXT_LINES = 1
@@ -47,13 +47,13 @@ def _render_finding(finding: Finding, report: Report, paint: _Painter) -> str:
         f"{paint(location(finding), 'bold')}: "
         f"{paint(finding.code, 'bold', severity_style)} "
         f"{paint('[' + finding.severity.label + ']', severity_style)} "
-        f"{finding.message} {paint('(' + finding.name + ')', 'dim')}"
+        f"{printable(finding.message)} {paint('(' + finding.name + ')', 'dim')}"
     )
     lines = [header]
     lines.extend(_snippet(finding, report, paint))
     for related in finding.related:
-        where = f"{related.file or '<org>'}:{related.line}:{related.column}"
-        lines.append(f"    {paint('=', 'cyan')} {paint('note:', 'bold')} {related.message} at {where}")
+        where = printable(f"{related.file or '<org>'}:{related.line}:{related.column}")
+        lines.append(f"    {paint('=', 'cyan')} {paint('note:', 'bold')} {printable(related.message)} at {where}")
     rule = report.rules.get(finding.code)
     if rule is not None and rule.why:
         lines.append(f"    {paint('=', 'cyan')} {paint('why:', 'bold')} {rule.why}")
@@ -75,7 +75,7 @@ def _snippet(finding: Finding, report: Report, paint: _Painter) -> list[str]:
     gutter = " " * width
     out = [f" {gutter} {paint('|', 'cyan')}"]
     for number in range(first, last + 1):
-        text = lines[number - 1].rstrip()
+        text = printable(lines[number - 1].rstrip())
         # No trailing space after the bar on a blank line (editors and diff tools flag it).
         out.append(f" {paint(str(number).rjust(width), 'cyan')} {paint('|', 'cyan')} {text}".rstrip(" "))
         if number == finding.line:
