@@ -21,6 +21,10 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx
 
 _FUNCTION_BIT = {function: 1 << index for index, function in enumerate(FUNCTIONS)}
+# Shared results of Org.functions_of: role set -> functions, unit function -> {function}.
+_FUNCTIONS_OF_ROLES: dict[frozenset[str], frozenset[str]] = {}
+_UNIT_FUNCTION: dict[str, frozenset[str]] = {}
+_NO_FUNCTION: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,12 +432,17 @@ class Org:
 
     def functions_of(self, person: Person) -> frozenset[str]:
         """The functions of the person's roles; without roles, their home unit's function."""
-        if person.roles:
-            return frozenset(ROLE_FUNCTION[role] for role in person.roles if role in ROLE_FUNCTION)
+        roles = person.roles
+        if roles:
+            functions = _FUNCTIONS_OF_ROLES.get(roles)
+            if functions is None:  # a few hundred distinct role sets, even in a huge chart
+                functions = frozenset(ROLE_FUNCTION[role] for role in roles if role in ROLE_FUNCTION)
+                _FUNCTIONS_OF_ROLES[roles] = functions
+            return functions
         unit = self.units.get(person.unit) if person.unit else None
         if unit is not None and unit.function:
-            return frozenset((unit.function,))
-        return frozenset()
+            return _UNIT_FUNCTION.setdefault(unit.function, frozenset((unit.function,)))
+        return _NO_FUNCTION
 
     def in_function(self, person: Person, function: str) -> bool:
         return function in self.functions_of(person)
