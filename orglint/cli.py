@@ -10,7 +10,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterable, List, Optional
 
 import typer
 
@@ -127,13 +127,16 @@ def _load_rule_set(rules_dirs: list[str]):
         raise UsageError(str(error)) from None
 
 
-def _write_output(text: str, output: Optional[Path]) -> None:
+def _write_output(text: str, output: Optional[Path], inputs: Iterable[str] = ()) -> None:
+    """Write to stdout, or atomically to ``output`` unless that is one of the ``inputs``."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from orglint.files import atomic_write
+    from orglint.files import atomic_write, same_file
 
+    if any(same_file(Path(path), output) for path in inputs):
+        raise UsageError(f"{output} is one of the inputs; orglint never writes to its inputs (choose another --output)")
     try:
         atomic_write(output, text)
     except OSError as error:
@@ -303,7 +306,7 @@ def check(
         rendered = (per_rule.render_json if output_format is CheckFormat.json else per_rule.render_text)(report.findings)
     else:
         rendered = render(output_format.value, report, color=use_color)
-    _write_output(rendered, output)
+    _write_output(rendered, output, result.org.files)
     if not quiet:
         _err(summary_line(report))
         if result.suppressed or result.baselined:
@@ -449,7 +452,7 @@ def graph(
             text = dot_to_svg(text)
         except GraphvizError as error:
             raise UsageError(str(error)) from None
-    _write_output(text, output)
+    _write_output(text, output, result.org.files)
     if result.input_errors:
         raise typer.Exit(EXIT_ERROR)
 
@@ -472,7 +475,7 @@ def stats(
         _err(_problem_line(problem))
     figures = compute(org)
     if output_format is ListFormat.json:
-        _write_output(to_json(figures), output)
+        _write_output(to_json(figures), output, org.files)
     elif output is not None:
         import io
 
@@ -481,7 +484,7 @@ def stats(
         console = Console(record=True, width=100, highlight=False, file=io.StringIO())
         for renderable in renderables(figures):
             console.print(renderable)
-        _write_output("".join(line.rstrip() + "\n" for line in console.export_text().splitlines()), output)
+        _write_output("".join(line.rstrip() + "\n" for line in console.export_text().splitlines()), output, org.files)
     else:
         from rich.console import Console
 

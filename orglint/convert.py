@@ -15,7 +15,6 @@ Nothing here prints or exits: :func:`convert` returns the text or raises
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any, Iterable
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from orglint.files import same_file
 from orglint.model import Entity, Org, Person, Product, Unit
 from orglint.rule import Finding, Severity
 
@@ -200,17 +200,6 @@ def to_yaml(org: Org, *, sources: Iterable[str] = (), schema_url: str | None = N
 
 
 # --- the command, without printing --------------------------------------------------------
-
-
-def same_file(a: Path, b: Path) -> bool:
-    """Whether two paths name one file (through links, ``..`` and the like); a missing file is no input."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        try:
-            return a.resolve() == b.resolve()
-        except (OSError, RuntimeError):  # a symbolic link loop
-            return False
 
 
 def check_target(output: str, inputs: Iterable[Path], *, force: bool) -> None:

@@ -33,3 +33,14 @@ def atomic_write(path: Path | str, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (through links, ``..`` and the like); a missing file is no input."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        try:
+            return a.resolve() == b.resolve()
+        except (OSError, RuntimeError):  # a symbolic link loop
+            return False

@@ -227,3 +227,12 @@ def test_values_yaml_reads_as_dates_or_booleans_are_explained(tmp_path):
 def test_merge_keys_are_refused_with_a_reason(tmp_path):
     path = write(tmp_path, "org.yaml", "x-base: &b {title: Engineer}\npeople:\n  - {<<: *b, id: bob}\n")
     assert_clean_failure(orglint("check", str(path), "--format", "concise"), "org.yaml:3:6: E003", "merge keys")
+
+
+@pytest.mark.parametrize("command", [["check"], ["graph"], ["stats", "--format", "json"]])
+def test_output_over_an_input_is_refused(tmp_path, command):
+    path = write(tmp_path, "org.yaml", "people:\n  - {id: ada, title: CEO}\n")
+    before = path.read_bytes()
+    result = orglint(*command, str(path), "--output", str(path))
+    assert_clean_failure(result, "is one of the inputs")
+    assert path.read_bytes() == before
