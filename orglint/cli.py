@@ -570,7 +570,7 @@ def _click_errors() -> tuple[tuple[type, ...], tuple[type, ...]]:
 def main() -> None:
     """Console-script entry point: run the app, turning every failure into a message and an exit code."""
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="orglint")
     except typer.Exit as done:
         code = done.exit_code
     except UsageError as error:
