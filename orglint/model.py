@@ -178,6 +178,12 @@ class Unit(Entity):
     def display(self) -> str:
         return f"{self.label} ({self.type})"
 
+    def called(self, kind: str | None = None) -> str:
+        """"squad Growth" for messages, or just "Fraud squad" when the name already says the kind."""
+        kind = kind or self.type.replace("-", " ")
+        label = self.label
+        return label if label.lower().endswith(kind.lower()) else f"{kind} {label}"
+
 
 class Product(Entity):
     __slots__ = ("name", "owner", "metrics")

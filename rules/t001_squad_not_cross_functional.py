@@ -97,7 +97,7 @@ def check(org, options):
         if missing:
             yield org.finding(
                 unit,
-                f"{_kind(unit)} {unit.label} ({_count(len(members))}) lacks {_join([_describe(m) for m in missing])}",
+                f"{unit.called(_kind(unit))} ({_count(len(members))}) lacks {_join([_describe(m) for m in missing])}",
             )
 
 

@@ -83,5 +83,5 @@ def check(org, options):
         if size > limit:
             yield org.finding(
                 unit,
-                f"squad {unit.label} has {size} members, more than {limit}: split it into two cross-functional squads",
+                f"{unit.called('squad')} has {size} members, more than {limit}: split it into two cross-functional squads",
             )

@@ -214,6 +214,6 @@ def check(org, options):
             across = f" across {units} unit{'s' if units != 1 else ''}" if units else ""
             yield org.finding(
                 tribe,
-                f"tribe {tribe.label} has {len(people)} people{across}, more than {limit}: "
+                f"{tribe.called('tribe')} has {len(people)} people{across}, more than {limit}: "
                 "split it into tribes along product areas",
             )

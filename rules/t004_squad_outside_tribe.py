@@ -92,14 +92,14 @@ def check(org, options):
         if squad.type != "squad":
             continue
         if squad.parent is None:
-            yield org.finding(squad, f"squad {squad.label} has no parent tribe, while the org has tribes ({names})")
+            yield org.finding(squad, f"{squad.called('squad')} has no parent tribe, while the org has tribes ({names})")
             continue
         parent = units.get(squad.parent)
         if parent is None or inside(parent.id):
             continue
         yield org.finding(
             squad,
-            f"squad {squad.label} sits under {parent.display}, not inside a tribe (the org has tribes: {names})",
+            f"{squad.called('squad')} sits under {parent.display}, not inside a tribe (the org has tribes: {names})",
             field="parent",
             related=[(f"parent {parent.display}", parent)],
         )

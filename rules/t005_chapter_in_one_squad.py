@@ -90,5 +90,5 @@ def check(org, options):
                 f"{'both' if len(people) == 2 else f'all {len(people)}'} members of chapter {chapter.label} "
                 f"belong to squad {squad.label}: "
                 "a chapter should gather one craft across several squads",
-                related=[(f"squad {squad.label}", squad)],
+                related=[(squad.called("squad"), squad)],
             )

@@ -396,3 +396,21 @@ def test_t007_quiet_with_both_arms_or_neither():
     """
     assert findings(both, select=["T007"]) == []
     assert findings(neither, select=["T007"]) == []
+
+
+def test_messages_do_not_repeat_the_unit_kind():
+    chart = """
+        orglint: 1
+        units:
+          - {id: fraud, name: Fraud squad, type: squad, lead: em}
+          - {id: growth, name: Growth, type: squad, lead: em}
+        people:
+          - {id: ceo, name: Ada Byron, title: CEO}
+          - {id: em, name: Eva Lund, title: Engineering Manager, reports_to: ceo, unit: fraud, units: [growth]}
+          - {id: dev, name: Linus Berg, title: Backend Engineer, reports_to: em, unit: fraud}
+          - {id: dev2, name: Alan Turing, title: Backend Engineer, reports_to: em, unit: growth}
+    """
+    assert sorted(messages(chart, select=["T001"])) == [
+        "Fraud squad (2 members) lacks a product manager or product owner",
+        "squad Growth (2 members) lacks a product manager or product owner",
+    ]
