@@ -105,7 +105,7 @@ def _rule_markdown(rule: Rule) -> str:
 
 
 def roles_rows(org: "Org") -> list[dict]:
-    from orglint.roles import read_title
+    from orglint.roles import FUNCTIONS, read_title
 
     rows = []
     for person in org.people.values():
@@ -120,18 +120,12 @@ def roles_rows(org: "Org") -> list[dict]:
                 "explicit_roles": list(person.explicit_roles),
                 "roles": sorted(person.roles),
                 "functions": sorted(org.functions_of(person)),
-                "leads": sorted(f for f in _functions() if org.leads_function(person, f)),
+                "leads": sorted(f for f in FUNCTIONS if org.leads_function(person, f)),
                 "file": person.file,
                 "line": person.line,
             }
         )
     return rows
-
-
-def _functions():
-    from orglint.roles import FUNCTIONS
-
-    return FUNCTIONS
 
 
 def roles_json(org: "Org") -> str:

@@ -189,9 +189,11 @@ def read_text(name: str, path: Path | None) -> tuple[str | None, Finding | None]
     return text, None
 
 
-def _line_column(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+def _line_column(data: bytes | str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in bytes or text."""
+    newline = b"\n" if isinstance(data, bytes) else "\n"
+    line = data.count(newline, 0, offset) + 1
+    column = offset - (data.rfind(newline, 0, offset) + 1) + 1
     return line, column
 
 
@@ -235,9 +237,7 @@ def yaml_problem(error: BaseException, file: str, text: str | None = None) -> Fi
     """The input problem for an exception raised while parsing YAML (``text`` locates reader errors)."""
     if isinstance(error, yaml.reader.ReaderError):
         # libyaml's reader reports a character offset, not a line: turn it into one.
-        offset = max(0, min(error.position, len(text))) if text is not None else 0
-        line = text.count("\n", 0, offset) + 1 if text is not None else 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1 if text is not None else 1
+        line, column = _line_column(text, max(0, min(error.position, len(text)))) if text is not None else (1, 1)
         character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
         return input_problem("E001", f"invalid YAML: control character {character} is not allowed", file, line, column)
     if isinstance(error, RecursionError):
@@ -291,10 +291,6 @@ def parse_source(name: str, text: str) -> tuple[SourceFile | None, list[Finding]
     return SourceFile(path=name, text=text, kind=kind), []
 
 
-def _is_empty_document(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag == NULL_TAG and node.value in ("", "~", "null", "Null", "NULL")
-
-
 # --- walking located nodes --------------------------------------------------------------
 
 
@@ -314,6 +310,15 @@ def unsafe_tag(node: Node) -> str | None:
     if tag in _SAFE_TAGS:
         return None
     return tag
+
+
+def unsafe_tag_message(node: Node) -> str | None:
+    """What to say of a node whose tag is outside the safe subset (None when it is safe)."""
+    tag = unsafe_tag(node)
+    if tag is None:
+        return None
+    shown = "!!" + tag[len(_STANDARD_TAG_PREFIX) :] if tag.startswith(_STANDARD_TAG_PREFIX) else tag
+    return f"tag {shown} is not allowed (only plain YAML data is read)"
 
 
 class KeyTracker:

@@ -44,13 +44,12 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from orglint.loader import SourceFile, is_null, mapping_items, position, unsafe_tag
+from orglint.loader import SourceFile, is_null, mapping_items, position, unsafe_tag, unsafe_tag_message
 from orglint.model import Org, Person, Unit
 from orglint.problems import did_you_mean, input_problem
 from orglint.rule import Finding, Related, Severity
 
 API_VERSION_PREFIX = "backstage.io/"
-_STANDARD_TAG = "tag:yaml.org,2002:"
 DEFAULT_NAMESPACE = "default"
 
 ANNOTATION_LEAD = "orglint.io/lead"
@@ -187,11 +186,10 @@ class _Reader:
         )
 
     def safe(self, node: Node) -> bool:
-        tag = unsafe_tag(node)
-        if tag is None:
+        message = unsafe_tag_message(node)
+        if message is None:
             return True
-        shown = "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
-        self.problem("E008", f"tag {shown} is not allowed (only plain YAML data is read)", node)
+        self.problem("E008", message, node)
         return False
 
     # -- documents ------------------------------------------------------------------------

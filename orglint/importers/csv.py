@@ -49,14 +49,13 @@ are not imported (HR exports often hold personal data the chart does not need).
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator, Mapping
 
-from orglint.loader import SourceFile
+from orglint.loader import SourceFile, paused_gc
 from orglint.model import Org, Person, Unit
 from orglint.problems import input_problem
 from orglint.rule import Finding, Severity
@@ -748,14 +747,8 @@ def build(org: Org, sources: list[SourceFile], problems: list[Finding], options:
     """Read every CSV source into ``org``: people, and their departments as units."""
     column_map = getattr(options, "column_map", None) or {}
     importer = _Importer(org, problems, column_map)
-    # Rows, people and their indexes are many small objects that never form cycles;
-    # the cyclic GC would rescan them again and again (as in the YAML loader).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # Rows, people and their indexes are many small objects that never form cycles.
+    with paused_gc():
         for source in sources:
             importer.read(source)
         importer.build()
-    finally:
-        if gc_was_enabled:
-            gc.enable()

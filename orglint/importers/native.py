@@ -33,13 +33,14 @@ from orglint.loader import (
     STR_TAG,
     EventStream,
     KeyTracker,
+    is_null,
     yaml_problem,
     ExpansionLimit,
     SourceFile,
     mapping_items,
     position,
     to_python,
-    unsafe_tag,
+    unsafe_tag_message,
 )
 from orglint.importers import parallel
 from orglint.model import Org, Person, Product, Unit
@@ -133,10 +134,10 @@ class _Builder:
         self.problem("E004", f"{what} must be {expected}, not {_node_kind(node)}", node)
 
     def check_tag(self, node: Node) -> bool:
-        tag = unsafe_tag(node)
-        if tag is None:
+        message = unsafe_tag_message(node)
+        if message is None:
             return True
-        self.problem("E008", f"tag {_short_tag(tag)} is not allowed (only plain YAML data is read)", node)
+        self.problem("E008", message, node)
         return False
 
     # -- the file ---------------------------------------------------------------------------
@@ -356,7 +357,7 @@ class _Builder:
         self.org_defined_in.append(self.source)
         org.file = self.file
         org.line, org.column = position(key_node)
-        if _is_null(node):
+        if is_null(node):
             return
         if not self.check_tag(node):
             return
@@ -377,7 +378,7 @@ class _Builder:
                 org.strategy = self.enum("org.strategy", "strategy", value)
 
     def read_section(self, section: str, node: Node) -> None:
-        if _is_null(node):
+        if is_null(node):
             return
         if not self.check_tag(node):
             return
@@ -394,7 +395,7 @@ class _Builder:
         singular = _SINGULAR[section]
         if not self.check_tag(node):
             return
-        if id_node is not None and _is_null(node):
+        if id_node is not None and is_null(node):
             node = MappingNode(MAP_TAG, [], node.start_mark, node.end_mark)
         if not isinstance(node, MappingNode):
             self.wrong_type(f"each {singular} entry", "a mapping", node)
@@ -459,17 +460,17 @@ class _Builder:
         if not self.check_tag(node):
             return _INVALID
         if kind == "id":
-            if _is_null(node):
+            if is_null(node):
                 return None
             return self.identifier(what, node) or _INVALID
         if kind == "text":
-            return self.text(what, node) if not _is_null(node) else None
+            return self.text(what, node) if not is_null(node) else None
         if kind.startswith("enum:"):
-            if _is_null(node):
+            if is_null(node):
                 return None
             return self.enum(what, kind[5:], node) or _INVALID
         # list kinds
-        if _is_null(node):
+        if is_null(node):
             return ()
         if not isinstance(node, SequenceNode):
             self.wrong_type(what, "a list", node)
@@ -595,10 +596,6 @@ class _Invalid:
 _INVALID = _Invalid()
 
 
-def _is_null(node: Node) -> bool:
-    return isinstance(node, ScalarNode) and node.tag == NULL_TAG
-
-
 def _node_kind(node: Node) -> str:
     if isinstance(node, MappingNode):
         return "a mapping"
@@ -612,10 +609,6 @@ def _node_kind(node: Node) -> str:
     if tag == "bool":
         return f"a boolean ({node.value})"
     return f"'{node.value}'"
-
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def build(org: Org, sources: list[SourceFile], problems: list[Finding]) -> None:

@@ -18,7 +18,6 @@ would report them.
 from __future__ import annotations
 
 import os
-import pickle
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -115,6 +114,8 @@ class WorkerFailed(Exception):
 
 def start(work: Callable[[], object]) -> tuple[int, int]:
     """Fork a worker that runs ``work`` and sends its pickled result back; (pid, pipe)."""
+    import pickle  # here, not at the top: only charts of several megabytes get this far
+
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the worker
@@ -134,6 +135,8 @@ def start(work: Callable[[], object]) -> tuple[int, int]:
 
 def finish(pid: int, read_end: int) -> object:
     """The worker's result; WorkerFailed when it failed in any way."""
+    import pickle
+
     try:
         with os.fdopen(read_end, "rb") as pipe:
             payload = pipe.read()
