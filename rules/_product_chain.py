@@ -78,34 +78,22 @@ def ceo_product_seat(org) -> str | None:
     return None
 
 
-class Chains:
-    """Memoized "nearest leader of F above this person, before the CEO" for one rule run."""
+class NearestAbove:
+    """Memoized: the nearest person strictly above someone, and below ``stop``, for whom ``matches``
+    holds (None when there is none). Each person's chain is walked at most once per instance, so
+    asking for everyone stays linear. A reporting cycle ends the walk (S001 reports it)."""
 
-    def __init__(self, org):
+    def __init__(self, org, matches, stop=None):
         self.org = org
-        self.ceo = org.ceo
-        self._memo: dict[str, dict[str, object]] = {}
-        self._nobody: dict[str, bool] = {}
+        self.matches = matches
+        self.stop = stop
+        self._memo: dict[str, object] = {}
 
-    def leader_above(self, person, function: str):
-        """The nearest leader of ``function`` strictly above ``person`` and below the CEO, or None.
-
-        The CEO and anyone above the CEO are not counted ("before the CEO").
-        A reporting cycle ends the walk (S001 reports it).
-        """
+    def __call__(self, person):
         org = self.org
-        if not org.has_leader_above(person, function):
-            return None
-        memo = self._memo.get(function)
-        if memo is None:
-            # Nobody but the CEO leads the function: nobody to find (and no walk to make).
-            memo = self._memo[function] = {}
-            self._nobody[function] = all(leader is self.ceo for leader in org.leaders(function))
-        if self._nobody[function]:
-            return None
+        memo = self._memo
         if person.id in memo:
             return memo[person.id]
-        ceo = self.ceo
         path = []
         on_path = set()
         current = person
@@ -115,11 +103,11 @@ class Chains:
                 found = memo[current.id]
                 break
             manager = org.manager_of(current)
-            if manager is None or manager is ceo or manager.id in on_path:
+            if manager is None or manager is self.stop or manager.id in on_path:
                 break
             path.append(current)
             on_path.add(current.id)
-            if org.leads_function(manager, function):
+            if self.matches(manager):
                 found = manager
                 break
             current = manager
@@ -127,6 +115,32 @@ class Chains:
             memo[member.id] = found
         memo[person.id] = found
         return found
+
+
+class Chains:
+    """Memoized "nearest leader of F above this person, before the CEO" for one rule run."""
+
+    def __init__(self, org):
+        self.org = org
+        self.ceo = org.ceo
+        self._nearest: dict[str, NearestAbove | None] = {}
+
+    def leader_above(self, person, function: str):
+        """The nearest leader of ``function`` strictly above ``person`` and below the CEO, or None.
+
+        The CEO and anyone above the CEO are not counted ("before the CEO").
+        """
+        org = self.org
+        if not org.has_leader_above(person, function):
+            return None
+        if function not in self._nearest:
+            # Nobody but the CEO leads the function: nobody to find (and no walk to make).
+            nobody = all(leader is self.ceo for leader in org.leaders(function))
+            self._nearest[function] = None if nobody else NearestAbove(
+                org, lambda manager: org.leads_function(manager, function), stop=self.ceo
+            )
+        nearest = self._nearest[function]
+        return nearest(person) if nearest is not None else None
 
 
 def product_heads(org, chains: Chains | None = None) -> list:

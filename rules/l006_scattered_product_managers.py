@@ -63,7 +63,7 @@ people:
 
 from orglint import rule
 
-from ._product_chain import Chains, primary_head, product_heads, product_people_with_pm_roles
+from ._product_chain import Chains, NearestAbove, primary_head, product_heads, product_people_with_pm_roles
 
 
 @rule(code="L006", name="scattered-product-managers", severity="warning")
@@ -80,7 +80,8 @@ def check(org, options):
         led_by += f" and {others} other head{'s' if others > 1 else ''} of product"
     ceo = org.ceo
     ceo_leads_product = ceo is not None and org.leads_function(ceo, "product")
-    under_business_unit = _BelowAny({unit.lead for unit in org.units_of_type("business-unit") if unit.lead}, org)
+    business_unit_heads = {unit.lead for unit in org.units_of_type("business-unit") if unit.lead}
+    business_unit_head_above = NearestAbove(org, lambda manager: manager.id in business_unit_heads)
     for person in product_people_with_pm_roles(org):
         if person is ceo or person.id in head_ids:
             continue
@@ -89,7 +90,9 @@ def check(org, options):
             continue  # unknown manager: S002
         if ceo_leads_product and manager is ceo:
             continue
-        if chains.leader_above(person, "product") is not None or under_business_unit(person):
+        if chains.leader_above(person, "product") is not None or (
+            business_unit_heads and business_unit_head_above(person) is not None
+        ):
             continue
         where = f"reports to {manager.display}" if manager is not None else "reports to nobody"
         yield org.finding(
@@ -99,32 +102,3 @@ def check(org, options):
             related=[("head of product", primary)],
         )
 
-
-class _BelowAny:
-    """Whether someone has one of ``ids`` in their chain of command; memoised, so linear overall."""
-
-    def __init__(self, ids: set, org):
-        self.ids = ids
-        self.org = org
-        self.known: dict[str, bool] = {}
-
-    def __call__(self, person) -> bool:
-        if not self.ids:
-            return False
-        path = []
-        current = self.org.manager_of(person)
-        answer = False
-        while current is not None:
-            if current.id in self.known:
-                answer = self.known[current.id]
-                break
-            if current.id in self.ids:
-                answer = True
-                break
-            if current.id in path:
-                break  # a reporting cycle (S001): no business-unit head on it
-            path.append(current.id)
-            current = self.org.manager_of(current)
-        for person_id in path:
-            self.known[person_id] = answer
-        return answer
