@@ -406,6 +406,28 @@ def to_python(node: Node, file: str, problems: list[Finding], budget: list[int] 
     return None  # pragma: no cover - the composer makes no other nodes
 
 
+# First characters for which YAML 1.1 may read a plain scalar as something else than a string.
+_RESOLVED_FIRST_CHARS = frozenset(_YamlLoader.yaml_implicit_resolvers)
+_PLAIN_TAG_CACHE_LIMIT = 100_000
+_plain_tags: dict[str, str] = {}
+_resolver: yaml.resolver.BaseResolver | None = None
+
+
+def plain_tag(value: str) -> str:
+    """The tag YAML 1.1 gives a plain (unquoted, untagged) scalar: str, null, bool, int, float, timestamp."""
+    global _resolver
+    if value[:1] not in _RESOLVED_FIRST_CHARS:
+        return STR_TAG  # most plain scalars: names, ids, titles
+    tag = _plain_tags.get(value)
+    if tag is None:
+        if _resolver is None:
+            _resolver = yaml.resolver.Resolver()
+        tag = _resolver.resolve(ScalarNode, value, (True, False))
+        if len(_plain_tags) < _PLAIN_TAG_CACHE_LIMIT:
+            _plain_tags[value] = tag
+    return tag
+
+
 class EventStream:
     """libyaml's event stream, with any subtree composed into nodes on demand.
 
@@ -415,16 +437,10 @@ class EventStream:
     Composition here follows PyYAML's composer (tags resolved the same way).
     """
 
-    _PLAIN_TAG_CACHE_LIMIT = 100_000
-
     def __init__(self, text: str):
         self._parser = _YamlLoader(text)
         self.next = self._parser.get_event
-        self._resolve = self._parser.resolve
-        # First characters for which YAML 1.1 may read a plain scalar as something else than a string.
-        self._resolved_first_chars = frozenset(self._parser.yaml_implicit_resolvers)
         self._anchors: dict[str, Node] = {}
-        self._plain_tags: dict[str, str] = {}
 
     def close(self) -> None:
         self._parser.dispose()
@@ -436,15 +452,7 @@ class EventStream:
             return tag
         if not event.implicit[0]:
             return STR_TAG
-        value = event.value
-        if value[:1] not in self._resolved_first_chars:
-            return STR_TAG  # most plain scalars: names, ids, titles
-        tag = self._plain_tags.get(value)
-        if tag is None:
-            tag = self._resolve(ScalarNode, value, (True, False))
-            if len(self._plain_tags) < self._PLAIN_TAG_CACHE_LIMIT:
-                self._plain_tags[value] = tag
-        return tag
+        return plain_tag(event.value)
 
     def remember(self, event: Event, node: Node) -> None:
         anchor = getattr(event, "anchor", None)

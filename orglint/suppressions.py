@@ -137,9 +137,11 @@ class _Scalars:
         position = (line, column)
         for document in self.documents:
             node: Node | None = document
-            while node is not None and _start(node) <= position < _end(node):
+            visited: set[int] = set()  # an alias may point back at a node that holds it
+            while node is not None and id(node) not in visited and _start(node) <= position < _end(node):
                 if isinstance(node, ScalarNode):
                     return True
+                visited.add(id(node))
                 node = _child(node, position)
         return False
 

@@ -64,6 +64,15 @@ def test_billion_laughs_is_bounded(tmp_path):
     assert "bomb.yaml:" in output
 
 
+def test_an_alias_inside_its_own_anchor_does_not_hang(tmp_path):
+    # A recursive node (found by fuzzing): looking for comments inside scalars must not loop.
+    chart = "x-loop: &a\n  - *a\n  - [1, 2]   # orglint: disable=S001\npeople:\n  - id: ada   # orglint: disable=S004\n"
+    result = orglint("check", str(write(tmp_path, "org.yaml", chart)), "--format", "concise")
+    output = result.stdout.decode()
+    assert result.returncode == 1, output
+    assert "org.yaml:3:14: X001" in output and "org.yaml:5:" in output
+
+
 def test_nesting_100000_deep(tmp_path):
     path = write(tmp_path, "deep.yaml", "people: " + "[" * 100_000 + "]" * 100_000 + "\n")
     assert_clean_failure(orglint("check", str(path), "--format", "concise"), "deep.yaml:1:", "E009")

@@ -1,4 +1,4 @@
-"""Reading a large chart on several cores gives exactly what reading it in one piece gives."""
+"""Reading a large chart in pieces, on one core or several, gives exactly what reading it in one piece gives."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from helpers import ROOT
 from orglint.api import lint_loaded
-from orglint.importers import build_org, parallel
+from orglint.importers import build_org, native, parallel, plain_lists
 from orglint.loader import LoadResult, SourceFile
 
 
@@ -28,16 +28,19 @@ def chart_text(tmp_path_factory) -> str:
 
 
 def _read(text: str, *, workers: int, monkeypatch) -> tuple:
-    """Org and problems of ``text``, read with ``workers`` parts (1: in one piece)."""
+    """Org and problems of ``text``: read in one piece by libyaml (``workers=0``), or cut into
+    chunks of about 20 kB read here (``1``) or shared with ``workers - 1`` forked workers."""
+    monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 10**12 if workers == 0 else 0)
     monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
-    monkeypatch.setattr(parallel, "worker_count", lambda: workers)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 20_000)
+    monkeypatch.setattr(parallel, "worker_count", lambda: max(workers, 1))
     loaded = LoadResult(files=[SourceFile("org.yaml", text)], problems=[])
     return build_org(loaded)
 
 
 def _snapshot(org, problems) -> tuple:
     entities = [
-        (entity.kind, entity.id, entity.line, entity.column, entity.end_line, entity.spans, entity.extra)
+        (entity.kind, entity.id, entity.line, entity.column, entity.end_line, dict(entity.spans), entity.extra)
         for entity in org.iter_entities()
     ]
     duplicates = [(d.second.id, d.second.line) for d in org.duplicates]
@@ -49,16 +52,15 @@ def _snapshot(org, problems) -> tuple:
     )
 
 
-def test_the_plan_cuts_only_between_entries(chart_text):
-    split = parallel.plan(chart_text, 3) if len(chart_text) >= parallel.MIN_PARALLEL_BYTES else None
-    assert split is None  # a 1,500-person chart is too small to be worth a fork
-    original = parallel.MIN_PARALLEL_BYTES
-    try:
-        parallel.MIN_PARALLEL_BYTES = 0
-        split = parallel.plan(chart_text, 3)
-    finally:
-        parallel.MIN_PARALLEL_BYTES = original
-    assert split is not None and len(split.chunks) == 2
+def test_the_plan_cuts_only_between_entries(chart_text, monkeypatch):
+    assert len(chart_text) < parallel.MIN_SPLIT_BYTES
+    assert parallel.plan(chart_text) is None  # a 1,500-person chart is read in one piece
+    monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 0)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 20_000)
+    split = parallel.plan(chart_text)
+    assert split is not None
+    assert {chunk.section for chunk in split.chunks} == {"products", "units", "people"}
+    assert len(split.chunks) > 10
     original_lines = chart_text.splitlines()
     chunk_texts = [chunk.text_in(chart_text) for chunk in split.chunks]
     for part in [split.head] + chunk_texts:
@@ -71,24 +73,61 @@ def test_the_plan_cuts_only_between_entries(chart_text):
     assert sorted(kept) == sorted(line for line in original_lines if line)
 
 
+def test_the_plain_reader_reads_every_chunk_of_a_generated_chart(chart_text, monkeypatch):
+    # Else the speed of large charts would quietly fall back to libyaml's.
+    monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 0)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 20_000)
+    for chunk in parallel.plan(chart_text).chunks:
+        fields = native.SECTIONS[chunk.section][1]
+        text = chart_text[chunk.start : chunk.end]
+        assert plain_lists.read_entries(text, chunk.section, fields, native._VOCABULARY_SETS, 2, chunk.first_line)
+
+
+def test_chunks_are_shared_out_in_file_order_with_a_smaller_share_here(chart_text, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 0)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 5_000)
+    chunks = parallel.plan(chart_text).chunks
+    groups = parallel.share_out(chunks, 3)
+    assert len(groups) == 3
+    assert [chunk for group in groups for chunk in group] == chunks
+    sizes = [sum(chunk.end - chunk.start for chunk in group) for group in groups]
+    assert sizes[0] < min(sizes[1:])
+    assert parallel.share_out(chunks, 1) == [chunks]
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 10**12)
+    assert parallel.share_out(chunks, 3) == [chunks]  # too little to be worth a fork
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "people:\n- id: a\n- id: b\n",  # a list at column 0: not cut
         "people:\n  - id: a\npeople:\n  - id: b\n",  # two people keys: not cut
-        "units:\n  - id: u\n",  # no people
+        "people:\n  alice:\n    name: A\n",  # the mapping form
         "people: [{id: a}, {id: b}]\n",  # flow style
+        "people:  # the list follows\n  # nobody yet\n",  # an empty section
     ],
 )
 def test_no_plan_for_charts_it_cannot_cut_safely(text, monkeypatch):
-    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
-    assert parallel.plan(text, 2) is None
+    monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 0)
+    assert parallel.plan(text) is None
 
 
-@pytest.mark.parametrize("workers", [2, 3, 5])
-def test_parallel_read_equals_sequential_read(chart_text, workers, monkeypatch):
+def test_each_list_is_cut_where_it_is(monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 0)
+    text = "units:\n  - id: u\nx-notes: [people]\npeople:  # everyone\n\n  - id: a\n"
+    split = parallel.plan(text)
+    assert [(chunk.section, chunk.first_line, text[chunk.start : chunk.end]) for chunk in split.chunks] == [
+        ("units", 2, "  - id: u\n"),
+        ("people", 6, "  - id: a\n"),
+    ]
+    assert split.head == "units:\n\nx-notes: [people]\npeople:  # everyone\n\n\n"
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3, 5])
+def test_reading_in_pieces_equals_reading_in_one_piece(chart_text, workers, monkeypatch):
     gc.collect()
-    sequential = _snapshot(*_read(chart_text, workers=1, monkeypatch=monkeypatch))
+    sequential = _snapshot(*_read(chart_text, workers=0, monkeypatch=monkeypatch))
     assert sequential[0], "the generated chart has entries"
     assert _snapshot(*_read(chart_text, workers=workers, monkeypatch=monkeypatch)) == sequential
 
@@ -103,7 +142,7 @@ def test_problems_in_a_worker_chunk_keep_their_file_positions(chart_text, monkey
     target = max(i for i in range(people_start, section_end) if lines[i].startswith("  - id: "))
     lines.insert(target + 1, "    nmae: typo\n    x-badge: {level: 3}\n    nmae: again\n")
     text = "".join(lines)
-    sequential = _snapshot(*_read(text, workers=1, monkeypatch=monkeypatch))
+    sequential = _snapshot(*_read(text, workers=0, monkeypatch=monkeypatch))
     assert any(problem[0] == "E003" and problem[1] == target + 2 for problem in sequential[3])
     assert _snapshot(*_read(text, workers=2, monkeypatch=monkeypatch)) == sequential
 
@@ -120,37 +159,34 @@ def test_trouble_in_a_chunk_falls_back_to_one_piece(chart_text, damage, monkeypa
     anchor, replacement = damage
     at = chart_text.rindex(anchor)
     text = chart_text[:at] + replacement + chart_text[at + len(anchor) :]
-    sequential = _snapshot(*_read(text, workers=1, monkeypatch=monkeypatch))
+    sequential = _snapshot(*_read(text, workers=0, monkeypatch=monkeypatch))
     assert _snapshot(*_read(text, workers=3, monkeypatch=monkeypatch)) == sequential
 
 
 def test_findings_are_the_same_in_parallel(chart_text, monkeypatch):
     def findings(workers):
-        monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 0)
-        monkeypatch.setattr(parallel, "worker_count", lambda: workers)
+        _read(chart_text, workers=workers, monkeypatch=monkeypatch)  # sets the reading up
         result = lint_loaded(LoadResult(files=[SourceFile("org.yaml", chart_text)], problems=[]))
         return [finding.to_dict() for finding in result.findings]
 
-    sequential = findings(1)
+    sequential = findings(0)
     assert sequential, "the generated chart carries a few deliberate imperfections"
+    assert findings(1) == sequential
     assert findings(2) == sequential
 
 
-def test_sections_after_the_people_list_keep_their_place(chart_text, monkeypatch):
-    # Move `units:` after `people:`, so the head holds entries on both sides of the chunks.
-    units_start = chart_text.index("\nunits:\n") + 1
-    people_start = chart_text.index("\npeople:\n") + 1
-    assert units_start < people_start
-    text = chart_text[:units_start] + chart_text[people_start:] + chart_text[units_start:people_start]
-    sequential = _snapshot(*_read(text, workers=1, monkeypatch=monkeypatch))
-    people_lines = [line for kind, _id, line, *_ in sequential[0] if kind == "people"]
-    unit_lines = [line for kind, _id, line, *_ in sequential[0] if kind == "units"]
-    assert max(people_lines) < min(unit_lines)
-    assert _snapshot(*_read(text, workers=2, monkeypatch=monkeypatch)) == sequential
-
-
-def test_an_unexpected_key_after_the_people_list_falls_back_to_one_piece(chart_text, monkeypatch):
-    text = chart_text + "teams:\n  - id: t\n"  # an unknown top-level key after the people list
-    sequential = _snapshot(*_read(text, workers=1, monkeypatch=monkeypatch))
-    assert any(problem[0] == "E003" for problem in sequential[3])
-    assert _snapshot(*_read(text, workers=2, monkeypatch=monkeypatch)) == sequential
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_entries_the_head_reads_keep_their_place_among_the_chunks(chart_text, where, monkeypatch):
+    # Products in the mapping form (read with the head, not cut), before or after the lists.
+    text = chart_text.replace("\nproducts:\n", "\nx-products:\n", 1)
+    products = "products:\n  solo:\n    name: Solo\n  duo:\n    name: Duo\n"
+    if where == "first":
+        at = text.index("\nx-products:\n") + 1
+        text = text[:at] + products + text[at:]
+    else:
+        text += products
+    sequential = _snapshot(*_read(text, workers=0, monkeypatch=monkeypatch))
+    kinds = [kind for kind, *_ in sequential[0]]
+    assert kinds.count("products") == 2
+    for workers in (1, 2):
+        assert _snapshot(*_read(text, workers=workers, monkeypatch=monkeypatch)) == sequential

@@ -42,7 +42,7 @@ from orglint.loader import (
     to_python,
     unsafe_tag_message,
 )
-from orglint.importers import parallel
+from orglint.importers import parallel, plain_lists
 from orglint.model import Org, Person, Product, Unit
 from orglint.problems import did_you_mean, input_problem
 from orglint.roles import FUNCTIONS, ROLE_FUNCTION, STRATEGIES, UNIT_TYPES
@@ -614,63 +614,109 @@ def _node_kind(node: Node) -> str:
 def build(org: Org, sources: list[SourceFile], problems: list[Finding]) -> None:
     """Read native-format sources into ``org`` (in the given, sorted, order).
 
-    A large file is read on several cores when its people list can be cut
-    safely (see parallel.py); otherwise, or when that fails, in one piece.
+    A large file is read in pieces, on several cores when it has them (see
+    parallel.py); a file that cannot be cut safely, or whose pieces meet any
+    trouble, is read in one piece.
     """
     org_defined_in: list[SourceFile] = []
     for source in sources:
-        split = parallel.plan(source.text, parallel.worker_count())
-        if split is None or not _build_in_parallel(org, source, split, problems, org_defined_in):
+        split = parallel.plan(source.text)
+        if split is None or not _build_in_pieces(org, source, split, problems, org_defined_in):
             _Builder(org, source, problems, org_defined_in).build()
 
 
 def _make_entity(file, section, entity_id, line, column, end_line, values, spans, extra):
     entity_class = SECTIONS[section][0]
     entity = entity_class(entity_id, file=file, line=line, column=column, end_line=end_line, **values)
-    entity.spans = spans
+    entity.spans = spans if type(spans) is dict else plain_lists.FieldSpans(line, spans)
     entity.extra = extra
     return entity
 
 
-def _read_chunk(path: str, text: str, chunk: parallel.Chunk) -> tuple[bytes, list[Finding]] | None:
-    """In a worker: the entries (marshalled plain data) and problems of one chunk of ``text``."""
-    problems: list[Finding] = []
-    source = SourceFile(path, chunk.text_in(text))
-    builder = _Builder(Org(), source, problems, [], root_section="people")
-    if not builder.read():
+def _read_chunks(path: str, text: str, chunks: list[parallel.Chunk]) -> list[tuple[list[tuple], list[Finding]]] | None:
+    """The entries (as plain tuples) and problems of each chunk; None when one does not parse.
+
+    Each chunk goes to the plain-list reader first, and to libyaml when that
+    reader leaves it alone (it then reports any problem the chunk holds).
+    """
+    read: list[tuple[list[tuple], list[Finding]]] = []
+    for chunk in chunks:
+        entries = plain_lists.read_entries(
+            text[chunk.start : chunk.end],
+            chunk.section,
+            SECTIONS[chunk.section][1],
+            _VOCABULARY_SETS,
+            chunk.indent,
+            chunk.first_line,
+        )
+        if entries is not None:
+            read.append((entries, []))
+            continue
+        problems: list[Finding] = []
+        builder = _Builder(Org(), SourceFile(path, chunk.text_in(text)), problems, [], root_section=chunk.section)
+        if not builder.read():
+            return None
+        read.append((builder.pending, problems))
+    return read
+
+
+def _read_chunks_in_worker(path: str, text: str, chunks: list[parallel.Chunk]) -> tuple[bytes, list[Finding]] | None:
+    """_read_chunks in a worker: the entries marshalled (several times faster than pickling
+    for plain data), the problems apart."""
+    read = _read_chunks(path, text, chunks)
+    if read is None:
         return None
-    # marshal: several times faster than pickling entity objects, for plain data.
-    return marshal.dumps(builder.pending), problems
+    return marshal.dumps([entries for entries, _problems in read]), [p for _entries, problems in read for p in problems]
 
 
-def _build_in_parallel(
+def _build_in_pieces(
     org: Org, source: SourceFile, split: parallel.Split, problems: list[Finding], org_defined_in: list[SourceFile]
 ) -> bool:
-    """Read ``source`` as its head (here) and chunks (in workers); False, having added nothing, on any trouble."""
-    workers = [parallel.start(functools.partial(_read_chunk, source.path, source.text, chunk)) for chunk in split.chunks]
+    """Read ``source`` as its head and chunks; False, having added nothing, on any trouble."""
+    own_chunks, *worker_chunks = parallel.share_out(split.chunks, parallel.worker_count())
+    workers = [
+        parallel.start(functools.partial(_read_chunks_in_worker, source.path, source.text, chunks))
+        for chunks in worker_chunks
+    ]
+    path = source.path
     head_problems: list[Finding] = []
     head_defined = list(org_defined_in)
-    head = _Builder(org, SourceFile(source.path, split.head), head_problems, head_defined)
-    head_ok = head.read() and not head.unsupported_version
-    parts = []
+    head = _Builder(org, SourceFile(path, split.head), head_problems, head_defined)
+    failed = not head.read() or head.unsupported_version
+    own = None if failed else _read_chunks(path, source.text, own_chunks)
+    failed = failed or own is None
+    # Entities of each chunk, in file order; this process's own are built while the workers read.
+    chunk_entities: list[list] = []
+    chunk_problems: list[Finding] = []
+    for entries, part_problems in own or ():
+        chunk_entities.append([_make_entity(path, *entry) for entry in entries])
+        chunk_problems.extend(part_problems)
     for pid, pipe in workers:
         try:
-            parts.append(parallel.finish(pid, pipe))
+            result = parallel.finish(pid, pipe)
         except parallel.WorkerFailed:
-            parts.append(None)
-    if not head_ok or any(part is None for part in parts):
+            result = None
+        failed = failed or result is None
+        if not failed:
+            part_entries, part_problems = result
+            chunk_entities.extend([_make_entity(path, *entry) for entry in entries] for entries in marshal.loads(part_entries))
+            chunk_problems.extend(part_problems)
+    if failed:
         return False
-    # File order, as a sequential read adds them: the head's entries before the chunks,
-    # the chunks in order, then the head's entries after them (the sections that follow).
-    cut_line = split.chunks[0].first_line
-    before = bisect.bisect_left(head.pending, cut_line, key=lambda entity: entity.line)
-    entities = head.pending[:before]
-    problems.extend(head_problems)
-    for part_entries, part_problems in parts:
-        entities.extend(_make_entity(source.path, *entry) for entry in marshal.loads(part_entries))
-        problems.extend(part_problems)
-    entities.extend(head.pending[before:])
-    for entity in entities:
+    # File order, as a sequential read adds them: the head's entries (between and around
+    # the lists) and the chunks' interleaved by line.
+    head_entities = head.pending
+    taken = 0
+    for chunk, entities in zip(split.chunks, chunk_entities):
+        before = bisect.bisect_left(head_entities, chunk.first_line, lo=taken, key=lambda entity: entity.line)
+        for entity in head_entities[taken:before]:
+            org.add(entity)
+        taken = before
+        for entity in entities:
+            org.add(entity)
+    for entity in head_entities[taken:]:
         org.add(entity)
+    problems.extend(head_problems)
+    problems.extend(chunk_problems)
     org_defined_in[:] = head_defined
     return True

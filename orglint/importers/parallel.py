@@ -1,17 +1,19 @@
-"""Reading one large native chart on several cores.
+"""Reading one large native chart in pieces, on several cores.
 
-libyaml parses about a million events a second on one core, and a 100,000-person
-chart is nearly two million events. The ``people:`` list of a large chart is
-cut into chunks at entry boundaries; forked workers parse the chunks while this
-process parses the rest, and the entries come back pickled.
+A large chart is mostly its long lists (``people:``, ``units:``,
+``products:``). Each list is cut into chunks at entry boundaries; the chunks
+are read by the plain-list reader (orglint.importers.plain_lists) or, when
+one is written in a way that reader leaves alone, by libyaml; and on a
+machine with several cores, forked workers read some chunks while this process
+reads the rest and everything outside the lists (the "head").
 
 Correctness comes first: a cut is made only before a line holding exactly the
 list's indentation and ``- ``, which in block YAML can only start a new entry
 (block scalars and multi-line plain scalars inside an entry are indented
 deeper). Each part keeps the file's line numbers: what is not its own is
-replaced by blank lines. Anything unexpected — a parse problem in any part, an alias across
-parts, a worker that fails — discards the parallel result and the file is read
-again in one piece, so problems are reported exactly as a sequential read
+replaced by blank lines. Anything unexpected (a parse problem in any part, an
+alias across parts, a worker that fails) discards the result and the file is
+read again in one piece, so problems are reported exactly as a sequential read
 would report them.
 """
 
@@ -22,25 +24,32 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+MIN_SPLIT_BYTES = 1 << 20  # below this, libyaml reads the file in one piece: cutting is not worth it
 MIN_PARALLEL_BYTES = 4 << 20  # below this, forking costs more than it saves
+CHUNK_BYTES = 1 << 20  # lists are cut into chunks of about this size
 MAX_WORKERS = 8
-HEAD_SHARE = 0.95  # of an even share of the text, what this process parses itself (it also merges)
+HEAD_SHARE = 0.8  # of an even share of the work, what this process takes itself (it also merges)
+SECTIONS = ("products", "units", "people")  # the lists that are cut, when written as block lists
 
-_PEOPLE_KEY = re.compile(r"^people:[ \t]*(?:#[^\n]*)?\n", re.MULTILINE)
 _FIRST_ITEM = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*( +)- ")
-_NEXT_TOP_LEVEL_LINE = re.compile(r"\n[^ \t\r\n#]")
+_TOP_LEVEL_LINE = re.compile(r"\n([^ \t\r\n#][^\n]*)")  # (searching for "^" in multi-line mode is slower)
+_SECTION_LINE = re.compile(r":[ \t]*(?:#[^\n]*)?")  # what follows a section's key on its line
 
 
 @dataclass
 class Chunk:
+    section: str  # "people", "units" or "products"
     start: int  # offsets of the chunk in the file's text
     end: int
     first_line: int  # 1-based line of the file where the chunk starts
+    indent: int  # the list's items start with this many spaces and "- "
+    line_count: int  # of line breaks in the chunk
 
     def text_in(self, text: str) -> str:
         """The chunk after blank lines, so that libyaml reports the file's own line numbers.
 
-        Built by the worker, from the text it shares with this process after the fork.
+        Built by whoever reads the chunk, from the text it shares with this
+        process after the fork.
         """
         return "\n" * (self.first_line - 1) + text[self.start : self.end]
 
@@ -48,7 +57,7 @@ class Chunk:
 @dataclass
 class Split:
     head: str  # the file with its chunks blanked out (line numbers kept): read by this process
-    chunks: list[Chunk]
+    chunks: list[Chunk]  # in file order
 
 
 def worker_count() -> int:
@@ -59,53 +68,84 @@ def worker_count() -> int:
     return min(cores, MAX_WORKERS)
 
 
-def _people_key(text: str) -> re.Match | None:
-    """The one top-level ``people:`` line (found with str.find, far faster than a regex scan)."""
-    candidates = [0] if text.startswith("people:") else []
-    at = text.find("\npeople:")
-    while at >= 0 and len(candidates) < 3:
-        candidates.append(at + 1)
-        at = text.find("\npeople:", at + 1)
-    matches = [match for match in (_PEOPLE_KEY.match(text, start) for start in candidates) if match]
-    return matches[0] if len(matches) == 1 else None
+def _top_level_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each line that starts at column 0 with neither a comment nor a space.
+
+    One regex scan of the file; a large chart has a handful of such lines (its keys).
+    """
+    first_end = text.find("\n")
+    first = text[: first_end if first_end >= 0 else len(text)]
+    lines = [(0, first)] if first[:1] not in ("", " ", "\t", "\r", "#") else []
+    return lines + [(match.start(1), match.group(1)) for match in _TOP_LEVEL_LINE.finditer(text)]
 
 
-def plan(text: str, parts: int) -> Split | None:
-    """Where to cut the ``people:`` list of ``text`` into ``parts`` (this process keeps the first)."""
-    if parts < 2 or len(text) < MIN_PARALLEL_BYTES or not hasattr(os, "fork"):
-        return None
-    found = _people_key(text)
-    if found is None:
-        return None
-    section_start = found.end()
-    first_item = _FIRST_ITEM.match(text, section_start)
+def _cut_section(text: str, section: str, start: int, end: int) -> list[Chunk]:
+    """The chunks of the block list between ``start`` (just after ``section:``) and ``end``,
+    or none when the section is not written as a block list."""
+    first_item = _FIRST_ITEM.match(text, start, end)
     if first_item is None:
-        return None
+        return []
+    indent = len(first_item.group(1))
     boundary = "\n" + first_item.group(1) + "- "
-    next_key = _NEXT_TOP_LEVEL_LINE.search(text, section_start - 1)
-    section_end = next_key.start() + 1 if next_key else len(text)
-    # This process also reads everything outside the list and merges the workers'
-    # results, so it keeps a smaller share of the list than each worker gets.
-    own_share = int(len(text) * HEAD_SHARE / parts) - (len(text) - (section_end - section_start))
-    first_target = section_start + max(0, own_share)
-    cuts: list[int] = []
-    for part in range(parts - 1):
-        target = first_target + (section_end - first_target) * part // (parts - 1)
-        at = text.find(boundary, target, section_end)
+    cuts = [first_item.start(1)]
+    while True:
+        at = text.find(boundary, cuts[-1] + CHUNK_BYTES, end)
         if at < 0:
             break
-        if not cuts or at + 1 > cuts[-1]:
-            cuts.append(at + 1)
-    if not cuts:
-        return None
-    ends = cuts[1:] + [section_end]
+        cuts.append(at + 1)
     first_line = text.count("\n", 0, cuts[0]) + 1
     chunks = []
-    for start, end in zip(cuts, ends):
-        chunks.append(Chunk(start, end, first_line))
-        first_line += text.count("\n", start, end)
-    head = text[: cuts[0]] + "\n" * text.count("\n", cuts[0], section_end) + text[section_end:]
-    return Split(head=head, chunks=chunks)
+    for chunk_start, chunk_end in zip(cuts, cuts[1:] + [end]):
+        lines = text.count("\n", chunk_start, chunk_end)
+        chunks.append(Chunk(section, chunk_start, chunk_end, first_line, indent, lines))
+        first_line += lines
+    return chunks
+
+
+def plan(text: str) -> Split | None:
+    """Where to cut the lists of ``text`` into chunks; None for a small chart or one with no list to cut."""
+    if len(text) < MIN_SPLIT_BYTES:
+        return None
+    top_level = _top_level_lines(text)
+    keys = [line.partition(":")[0] for _offset, line in top_level]
+    chunks: list[Chunk] = []
+    for index, (offset, line) in enumerate(top_level):
+        key = keys[index]
+        # Only a key written once, alone on its line (the sequential read reports a repeated key).
+        if key in SECTIONS and keys.count(key) == 1 and _SECTION_LINE.fullmatch(line, len(key)):
+            end = top_level[index + 1][0] if index + 1 < len(top_level) else len(text)
+            chunks += _cut_section(text, key, offset + len(line) + 1, end)
+    if not chunks:
+        return None
+    pieces = []
+    kept_from = 0
+    for chunk in chunks:
+        pieces.append(text[kept_from : chunk.start])
+        pieces.append("\n" * chunk.line_count)
+        kept_from = chunk.end
+    pieces.append(text[kept_from:])
+    return Split(head="".join(pieces), chunks=chunks)
+
+
+def share_out(chunks: list[Chunk], processes: int) -> list[list[Chunk]]:
+    """The chunks each process reads, in file order, this process's first; one group when
+    forking is not worth it.
+
+    This process also reads the head and builds every entry, so it keeps a
+    smaller share of the chunks than each worker gets.
+    """
+    sizes = [chunk.end - chunk.start for chunk in chunks]
+    total = sum(sizes)
+    if processes < 2 or total < MIN_PARALLEL_BYTES or not hasattr(os, "fork"):
+        return [chunks]
+    own = total / processes * HEAD_SHARE
+    each = (total - own) / (processes - 1)
+    groups: list[list[Chunk]] = [[] for _ in range(processes)]
+    done = 0
+    for chunk, size in zip(chunks, sizes):
+        groups[0 if done < own else min(processes - 1, 1 + int((done - own) // each))].append(chunk)
+        done += size
+    return [groups[0]] + [group for group in groups[1:] if group]
 
 
 class WorkerFailed(Exception):

@@ -1,0 +1,302 @@
+"""Reading the entries of a long list without libyaml, when they are written plainly.
+
+Generated and exported charts write every entry the same simple way::
+
+  - id: "ana.lee"
+    name: Ana Lee
+    reports_to: "bo.chen"   # a comment
+    units: ["platform", "api-guild"]
+
+one known field per line, with one value: a quoted string without escapes, a
+plain word or words, a flow list of those, or nothing. This module reads
+exactly that subset of YAML, several times faster than libyaml's event stream
+(where each event becomes a Python object), and gives up on anything else:
+the caller then reads the same text with libyaml.
+
+It never reports a problem. Whatever would need one (an unknown or repeated
+key, a missing id, a boolean where an id belongs, an unknown role) makes it
+give up too, so that everything it returns is what the full reader returns
+for the same text, and every problem is reported by the full reader, with
+its usual message and location. tests/test_plain_lists.py holds both readers
+to that.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from orglint.loader import INT_TAG, NULL_TAG, STR_TAG, plain_tag
+
+# Characters libyaml rejects or reads as line breaks: a part holding one is left to libyaml.
+_UNSAFE = r"\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"
+_QUOTED = rf""""[^"\\{_UNSAFE}\t]*"|'[^'{_UNSAFE}\t]*'"""
+# A plain scalar that cannot be anything but one line of text: no indicator first,
+# no ": " or " #" inside (no ':' or '#' at all, to stay clearly inside YAML's rules).
+_PLAIN_FIRST = rf"""[^\s{_UNSAFE}\-?:,\[\]{{}}#&*!|>'"%@`]"""
+_PLAIN = rf"{_PLAIN_FIRST}[^\s{_UNSAFE}:#]*(?: [^\s{_UNSAFE}:#]+)*"
+_FLOW_ITEM_PLAIN = rf"{_PLAIN_FIRST}[^\s{_UNSAFE}:#,\[\]{{}}]*(?: [^\s{_UNSAFE}:#,\[\]{{}}]+)*"
+_FLOW_ITEM = rf"(?:{_QUOTED}|{_FLOW_ITEM_PLAIN})"
+_FLOW = rf"\[ *(?:{_FLOW_ITEM}(?: *, *{_FLOW_ITEM})* *)?\]"
+_VALUE = rf"(?:{_QUOTED}|{_FLOW}|{_PLAIN})"
+_COMMENT = rf"#[^{_UNSAFE}]*"
+# What may follow a value on its line, and what a line without a field may hold.
+_TAIL = rf"(?: +(?:{_COMMENT})?)?"
+_FLOW_ITEMS = re.compile(rf"({_QUOTED}|{_FLOW_ITEM_PLAIN})")
+
+
+class _Grammar:
+    """One section's fields (name -> kind) and vocabularies, and its patterns at one indentation."""
+
+    def __init__(self, fields: dict[str, str], vocabularies: dict[str, frozenset[str]], indent: int):
+        self.fields = fields
+        self.vocabularies = vocabularies
+        keys = "|".join(sorted(fields, key=len, reverse=True))
+        field = rf"({keys}):(?: ({_VALUE}))?"
+        inner = " " * (indent + 2)
+        # The common case: one field per line and nothing else (the whole entry in one match).
+        self.strict_entry = re.compile(rf"(?:{keys}):(?: {_VALUE})?(?:\n{inner}(?:{keys}):(?: {_VALUE})?)*\n?")
+        self.field_pattern = re.compile(field)
+        # Otherwise, line by line: fields with comments after them, blank and comment lines.
+        self.field_line = re.compile(rf"{field}{_TAIL}")
+        self.other_line = re.compile(rf" *(?:{_COMMENT})?")
+        self.inner = inner
+        # 1-based column of each field's value: indent, "- " or two spaces, key, ": ".
+        self.value_columns = {name: indent + len(name) + 5 for name in fields}
+        self.layouts: dict[tuple[str, ...], _Layout | None] = {}
+
+    def layout(self, names: tuple[str, ...], example: str) -> _Layout | None:
+        """The layout of entries with fields ``names`` written like ``example``; None when such
+        entries cannot be read by one match (a list field, a repeated field, plain values)."""
+        layout = self.layouts.get(names, _UNKNOWN)
+        fields = self.fields
+        if layout is _UNKNOWN:
+            if (
+                "id" not in names
+                or len(set(names)) != len(names)
+                or any(fields[name] not in ("id", "text") and not fields[name].startswith("enum:") for name in names)
+                or len(self.layouts) >= _MAX_LAYOUTS
+            ):
+                layout = None
+            else:
+                layout = _Layout(names, self)
+            self.layouts[names] = layout
+        if layout is not None and layout.pattern.fullmatch(example) is None:
+            return None  # written otherwise (plain or single-quoted values, say)
+        return layout
+
+
+_GRAMMARS: dict[tuple[str, int], _Grammar] = {}
+_UNKNOWN = object()
+
+
+def read_entries(
+    text: str, section: str, fields: dict[str, str], vocabularies: dict[str, frozenset[str]], indent: int, first_line: int
+) -> list[tuple] | None:
+    """The entries of ``text``, items of a block list at ``indent`` spaces starting at ``first_line``.
+
+    ``text`` starts with an item (``indent`` spaces and ``- ``); ``fields`` maps
+    each field of the section to its kind (see native.PERSON_FIELDS). Each entry
+    is ``(section, id, line, column, end_line, values, spans, extra)`` as the
+    full reader gives it, except that ``spans`` may be a layout's spans (see
+    :class:`FieldSpans`); None when any of the text is outside the subset read here.
+    """
+    key = (section, indent)
+    grammar = _GRAMMARS.get(key)
+    if grammar is None or grammar.fields != fields or grammar.vocabularies != vocabularies:
+        grammar = _GRAMMARS[key] = _Grammar(fields, vocabularies, indent)
+    prefix = " " * indent + "- "
+    if not text.startswith(prefix):
+        return None
+    strict_entry = grammar.strict_entry.fullmatch
+    find_fields = grammar.field_pattern.findall
+    column = indent + 3
+    entries: list[tuple] = []
+    append = entries.append
+    line = first_line
+    layout: _Layout | None = None
+    for part in text[len(prefix) :].split("\n" + prefix):
+        # Most entries of a long list are written like the one before: one match reads them.
+        match = layout.pattern.fullmatch(part) if layout is not None else None
+        if match is not None:
+            values = dict(zip(layout.keys, match.groups()))
+            entry_id = values.pop("id")
+            if not layout.enums or all(values[name] in words for name, words in layout.enums):
+                append((section, entry_id, line, column, line + layout.last_offset, values, layout.spans, {}))
+                line += layout.line_count
+                continue
+        if strict_entry(part) is not None:
+            found = find_fields(part)
+            read = _read_fields(found, range(line, line + len(found)), grammar)
+            if read is not None:
+                layout = grammar.layout(tuple(name for name, _raw in found), part)
+        else:
+            read = _read_lines(part, grammar, line)
+        if read is None:
+            return None
+        entry_id, values, spans, end_line = read
+        append((section, entry_id, line, column, end_line, values, spans, {}))
+        line += part.count("\n") + 1
+    return entries
+
+
+class _Layout:
+    """Entries written alike: the same fields in the same order, one per line, each value a
+    double-quoted string with no space at either end (so an id needs no stripping)."""
+
+    def __init__(self, names: tuple[str, ...], grammar: _Grammar):
+        fields = grammar.fields
+        self.keys = names
+        self.pattern = re.compile(
+            f"\\n{grammar.inner}".join(f'{name}: "({_BARE_STRING})"' for name in names) + "\\n?"
+        )
+        # (field, line offset, column) of each value but the id's: see FieldSpans.
+        self.spans = tuple(
+            (name, offset, grammar.value_columns[name]) for offset, name in enumerate(names) if name != "id"
+        )
+        self.enums = tuple(
+            (name, grammar.vocabularies[fields[name][5:]]) for name in names if fields[name].startswith("enum:")
+        )
+        self.last_offset = len(names) - 1
+        self.line_count = len(names)
+
+
+_BARE_STRING = rf"""[^"\\\s{_UNSAFE}](?:[^"\\{_UNSAFE}\t]*[^"\\\s{_UNSAFE}])?"""
+_MAX_LAYOUTS = 64
+
+
+class FieldSpans(Mapping):
+    """The spans (field -> line, column) of an entry read through a layout, worked out when asked.
+
+    A dict of spans for each of a million entries costs more than reading
+    them; findings need the spans of a few.
+    """
+
+    __slots__ = ("_line", "_layout_spans")
+
+    def __init__(self, line: int, layout_spans: tuple[tuple[str, int, int], ...]):
+        self._line = line
+        self._layout_spans = layout_spans
+
+    def __getitem__(self, key: str) -> tuple[int, int]:
+        for name, offset, column in self._layout_spans:
+            if name == key:
+                return self._line + offset, column
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, _offset, _column in self._layout_spans)
+
+    def __len__(self) -> int:
+        return len(self._layout_spans)
+
+
+def _read_fields(found: list[tuple[str, str]], lines, grammar: _Grammar):
+    """(id, values, spans, last line) of an entry: ``found`` holds its (key, value as written)
+    pairs, ``lines`` the line of each. The hot path of a large chart: kept tight."""
+    entry_id = None
+    values: dict[str, object] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    columns = grammar.value_columns
+    fields = grammar.fields
+    vocabularies = grammar.vocabularies
+    for (key, raw), line in zip(found, lines):
+        kind = fields[key]
+        first = raw[:1]
+        if first == '"' or first == "'":
+            value = raw[1:-1] if kind == "text" else _string_value(raw[1:-1], kind, vocabularies)
+        else:
+            value = _value(raw, kind, vocabularies)
+        if value is _GIVE_UP or key in values:
+            return None
+        if key == "id":
+            if value is None or entry_id is not None:
+                return None
+            entry_id = value
+        else:
+            values[key] = value
+            # An empty value is placed just after the colon.
+            spans[key] = (line, columns[key] if raw else columns[key] - 1)
+    if entry_id is None:
+        return None
+    return entry_id, values, spans, lines[-1]
+
+
+def _read_lines(part: str, grammar: _Grammar, line: int):
+    """Like _read_fields, line by line, for an entry with comments or blank lines among its fields."""
+    found: list[tuple[str, str]] = []
+    lines: list[int] = []
+    inner = grammar.inner
+    for offset, text in enumerate(part.split("\n")):
+        if offset == 0 or text.startswith(inner):
+            # The first line follows "- "; the others are indented to the entry's keys.
+            match = grammar.field_line.fullmatch(text, 0 if offset == 0 else len(inner))
+            if match is not None:
+                found.append(match.groups(""))  # type: ignore[arg-type]
+                lines.append(line + offset)
+                continue
+        if offset == 0 or grammar.other_line.fullmatch(text) is None:
+            return None
+    return _read_fields(found, lines, grammar)
+
+
+class _GiveUp:
+    """A value the full reader would report: this reader gives the text back."""
+
+
+_GIVE_UP = _GiveUp()
+
+
+def _value(raw: str, kind: str, vocabularies: dict[str, frozenset[str]]):
+    """The value of one field as the full reader reads it, or _GIVE_UP."""
+    if kind == "ids" or kind == "texts" or kind.startswith("enums:"):
+        return _list_value(raw, kind, vocabularies)
+    if raw[:1] == "[":
+        return _GIVE_UP  # a list where one value belongs
+    value, tag = _scalar(raw)
+    if tag == NULL_TAG:
+        return None
+    if kind == "id" and tag != STR_TAG and tag != INT_TAG:
+        return _GIVE_UP  # a date, number or boolean where an id belongs
+    return value if kind == "text" else _string_value(value, kind, vocabularies)
+
+
+def _string_value(value: str, kind: str, vocabularies: dict[str, frozenset[str]]):
+    """A string written for a field of ``kind``, as the full reader reads it, or _GIVE_UP."""
+    if kind == "id":
+        return value.strip() or _GIVE_UP
+    if kind.startswith("enum:"):
+        return value if value in vocabularies[kind[5:]] else _GIVE_UP
+    if kind == "text":
+        return value
+    return _GIVE_UP  # one string where a list belongs
+
+
+def _list_value(raw: str, kind: str, vocabularies: dict[str, frozenset[str]]):
+    if raw[:1] != "[":
+        _value_text, tag = _scalar(raw)
+        return () if tag == NULL_TAG else _GIVE_UP  # one value where a list belongs
+    items: list[str] = []
+    for item_raw in _FLOW_ITEMS.findall(raw):
+        item, tag = _scalar(item_raw)
+        if tag == NULL_TAG:
+            return _GIVE_UP
+        if kind == "ids":
+            if tag != STR_TAG and tag != INT_TAG:
+                return _GIVE_UP
+            item = item.strip()
+            if not item:
+                return _GIVE_UP
+        elif kind != "texts" and item not in vocabularies[kind[6:]]:  # "enums:<vocabulary>"
+            return _GIVE_UP
+        if item not in items:
+            items.append(item)
+    return tuple(items)
+
+
+def _scalar(raw: str) -> tuple[str, str]:
+    """The text and resolved tag of one scalar as written (quoted scalars are strings)."""
+    first = raw[:1]
+    if first == '"' or first == "'":
+        return raw[1:-1], STR_TAG
+    return raw, plain_tag(raw)

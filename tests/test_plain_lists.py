@@ -1,0 +1,221 @@
+"""The plain-list reader returns exactly what libyaml's reading gives, or gives the text back.
+
+Each case is read twice: as a whole chart by the full (libyaml) reader, and by
+orglint.importers.plain_lists for its list. Where the plain reader takes the
+text, both must give the same entries (ids, fields, lines, columns, spans)
+and the full reader must report no problem; the cases it must leave alone are
+checked to be left alone. A property test does the same on random entries.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orglint.importers import native, plain_lists
+from orglint.loader import SourceFile
+from orglint.model import Org
+
+SLOTS = {
+    "people": ("name", "title", "explicit_roles", "reports_to", "dotted_to", "unit", "units", "email"),
+    "units": ("name", "type", "function", "lead", "parent", "products"),
+    "products": ("name", "owner", "metrics"),
+}
+
+
+def _snapshot(entity) -> tuple:
+    fields = tuple((slot, getattr(entity, slot)) for slot in SLOTS[entity.kind])
+    return (entity.kind, entity.id, entity.line, entity.column, entity.end_line, dict(entity.spans), entity.extra, fields)
+
+
+def full_read(section: str, body: str, preamble: str = "orglint: 1\n") -> tuple[list[tuple], list]:
+    """Entities and problems of ``preamble`` + ``section:`` + ``body`` read by libyaml."""
+    problems: list = []
+    builder = native._Builder(Org(), SourceFile("org.yaml", f"{preamble}{section}:\n{body}"), problems, [])
+    builder.read()
+    return [_snapshot(entity) for entity in builder.pending], problems
+
+
+def plain_read(section: str, body: str, preamble: str = "orglint: 1\n", indent: int = 2) -> list[tuple] | None:
+    first_line = preamble.count("\n") + 2
+    entries = plain_lists.read_entries(
+        body, section, native.SECTIONS[section][1], native._VOCABULARY_SETS, indent, first_line
+    )
+    if entries is None:
+        return None
+    return [_snapshot(native._make_entity("org.yaml", *entry)) for entry in entries]
+
+
+def assert_same(section: str, body: str, indent: int = 2) -> list[tuple]:
+    expected, problems = full_read(section, body)
+    assert problems == [], "the case is meant to be a valid chart"
+    read = plain_read(section, body, indent=indent)
+    assert read is not None, "the plain reader gave up on text it is meant to read"
+    assert read == expected
+    return read
+
+
+# ----------------------------------------------------------------------------- read alike
+
+READ_ALIKE = {
+    "double-quoted": '  - id: "ana"\n    name: "Ana Lee"\n    title: "VP of Product"\n    reports_to: "bo"\n',
+    "plain": "  - id: ana\n    name: Ana Lee\n    title: VP of Product\n    reports_to: bo\n",
+    "single-quoted": "  - id: 'ana'\n    name: 'Ana: Lee #1'\n    title: 'Head, \"EMEA\"'\n",
+    "quotes keep spaces": '  - id: " ana "\n    name: "  Ana  "\n    title: ""\n',
+    "nulls": "  - id: ana\n    reports_to:\n    title: ~\n    name: null\n    unit: Null\n    units:\n    dotted_to: ~\n",
+    "numbers": "  - id: 1042\n    reports_to: 0x1F\n    title: 1.5\n    name: yes\n    email: 2001-12-14\n",
+    "comments": (
+        "  - id: ana   # the CEO\n"
+        "    # a comment line among the fields\n"
+        "\n"
+        "    title: CEO # trailing\n"
+        '    name: "Ana"    \n'
+        "  - id: bo\n"
+        "    reports_to: ana\n"
+        "\n"
+        "# a comment at column 0\n"
+    ),
+    "flow lists": (
+        '  - id: ana\n    roles: [product-manager, "product-owner"]\n    units: [a, "b", a, \'c\']\n'
+        "    dotted_to: []\n  - id: bo\n    units: [ x , y ]\n    dotted_to: [ ]\n"
+    ),
+    "unicode": '  - id: "sergei.araujo"\n    name: Sergei Araújo\n    title: "Ingénieur — Backend"\n    email: 李@例.中国\n',
+    "indicators inside": "  - id: a-b.c_d\n    name: O'Brien\n    title: Engineer [EMEA] {x} - lead\n    email: a@b.c\n",
+    "layouts change": (
+        '  - id: "a"\n    name: "A"\n  - id: "b"\n    name: "B"\n  - id: "c"\n    title: "T"\n    name: "C"\n'
+        '  - id: "d"\n    name: "D"\n    units: ["u"]\n  - id: "e"\n    name: "E"\n  - name: "F"\n    id: "f"\n'
+    ),
+    "empty value last": "  - id: ana\n    reports_to:",
+    "no final line break": '  - id: "ana"\n    name: "Ana"',
+    "same id twice (S003, not an input problem)": "  - id: ana\n  - id: ana\n",
+}
+
+
+@pytest.mark.parametrize("body", READ_ALIKE.values(), ids=READ_ALIKE.keys())
+def test_read_alike(body):
+    assert assert_same("people", body)
+
+
+def test_units_and_products_read_alike():
+    assert_same(
+        "units",
+        '  - id: "growth"\n    type: squad\n    function: "product"\n    lead: "ana"\n    parent: "tribe-1"\n'
+        '    products: ["checkout"]\n  - id: "tribe-1"\n    type: "tribe"\n    name: "Payments"\n',
+    )
+    assert_same("products", '  - id: checkout\n    name: Checkout\n    owner: ana\n    metrics: ["NPS", D30 retention]\n')
+
+
+def test_a_deeper_list_reads_alike():
+    assert_same("people", '    - id: "ana"\n      name: "Ana"\n    - id: "bo"\n      reports_to: ana\n', indent=4)
+
+
+def test_entries_read_through_a_layout_keep_their_spans():
+    body = "".join(f'  - id: "p{n}"\n    name: "P {n}"\n    reports_to: "p0"\n' for n in range(5))
+    read = assert_same("people", body)
+    assert read[-1][5] == {"name": (16, 11), "reports_to": (17, 17)}
+    raw = plain_lists.read_entries(body, "people", native.PERSON_FIELDS, native._VOCABULARY_SETS, 2, 3)
+    # The first entry is read field by field; the ones written like it, by one match of its layout.
+    assert [type(entry[6]).__name__ for entry in raw] == ["dict"] + ["tuple"] * 4
+
+
+# ----------------------------------------------------------------------------- left to libyaml
+
+LEFT_ALONE = {
+    # Everything the full reader reports, with its message and location.
+    "unknown key": "  - id: ana\n    nmae: Ana\n",
+    "x- key": "  - id: ana\n    x-badge: gold\n",
+    "repeated key": "  - id: ana\n    name: A\n    name: B\n",
+    "repeated id": "  - id: ana\n    id: bo\n",
+    "no id": "  - name: Ana\n",
+    "null id": "  - id:\n    name: Ana\n",
+    "empty id": '  - id: "  "\n',
+    "boolean id": "  - id: yes\n",
+    "date id": "  - id: 2024-01-01\n",
+    "decimal id": "  - id: 1.5\n",
+    "boolean manager": "  - id: ana\n    reports_to: no\n",
+    "unknown role": "  - id: ana\n    roles: [wizard]\n",
+    "null in a list": "  - id: ana\n    units: [a, null]\n",
+    "one value for a list": "  - id: ana\n    units: platform\n",
+    "a list for one value": "  - id: ana\n    reports_to: [bo]\n",
+    "merge key": "  - id: ana\n    <<: {name: A}\n",
+    # Written in ways read only by libyaml (valid or not).
+    "escapes": '  - id: ana\n    name: "A\\tB"\n',
+    "doubled single quote": "  - id: ana\n    name: 'O''Brien'\n",
+    "multi-line plain": "  - id: ana\n    title: Vice President\n      of Product\n",
+    "multi-line quoted": '  - id: ana\n    title: "Vice President\n      of Product"\n',
+    "block scalar": "  - id: ana\n    title: |\n      VP\n",
+    "block list": "  - id: ana\n    units:\n      - a\n",
+    "anchor": "  - id: &a ana\n  - id: bo\n    reports_to: *a\n",
+    "tag": "  - id: !!str ana\n",
+    "python tag": "  - id: ana\n    name: !!python/object:os.system echo\n",
+    "flow mapping": "  - {id: ana}\n",
+    "aligned values": "  - id:   ana\n    name: A\n",
+    "tab": "  - id: ana\n    name:\tA\n",
+    "tab indent": "  - id: ana\n\tname: A\n",
+    "wrong indentation": "  - id: ana\n     name: A\n",
+    "colon in plain": "  - id: ana\n    email: mailto:ana@x\n",
+    "hash in plain": "  - id: ana\n    title: C# lead\n",
+    "no space after colon": "  - id: ana\n    name:Ana\n",
+    "control character": "  - id: ana\n    name: \"A\x07\"\n",
+    "NEL": "  - id: ana\n    name: A\x85B\n",
+    "line separator": '  - id: ana\n    name: "A\u2028B"\n',
+    "carriage return": "  - id: ana\r\n    name: A\r\n",
+    "item on its own line": "  -\n    id: ana\n",
+    "trailing comma": "  - id: ana\n    units: [a, b,]\n",
+    "document end": "  - id: ana\n...\n",
+}
+
+
+@pytest.mark.parametrize("body", LEFT_ALONE.values(), ids=LEFT_ALONE.keys())
+def test_left_to_libyaml(body):
+    assert plain_read("people", body) is None
+
+
+def test_an_unknown_unit_type_is_left_to_libyaml_even_in_a_layout():
+    good = "".join(f'  - id: "u{n}"\n    type: "squad"\n' for n in range(3))
+    assert plain_read("units", good) is not None
+    assert plain_read("units", good + '  - id: "u9"\n    type: "sqaud"\n') is None
+
+
+# ----------------------------------------------------------------------------- random entries
+
+FIELD_LINES = st.sampled_from(
+    [
+        'name: "Ana Lee"', "name: Ana Lee", "name: 'Ana'", "name:", "name: ~", "name: null", "name: yes",
+        "name: 12", 'name: ""', "name: =", "name: <<", "name: .inf", "name: 0o17", "name: Ana  # c", "name: a: b", "name: 'it''s'", 'name: "a\\"b"', "name: [x]",
+        'title: "VP of Product"', "title: VP, Product", "title: 2024-01-01", "title: |", "title: &t T",
+        "title: *t", "title: !!str T", "title: C#", "title:   x", "title: - x",
+        'reports_to: "bo"', "reports_to: bo", "reports_to:", "reports_to: 42", "reports_to: no", "reports_to: [bo]",
+        "reports_to: ' bo '", 'reports_to: ""',
+        "units: [a, b]", 'units: ["a", a]', "units: []", "units:", "units: a", "units: [a, ~]", "units: [a,b]",
+        "roles: [product-manager]", "roles: [ceo, cto]", "roles: [wizard]", "roles: []", "roles: product-manager",
+        "dotted_to: [bo]", "dotted_to: [1.5]", "email: a@b.c", "email: 'x'", "unit: platform", "unit: [x]",
+        "x-extra: 1", "nmae: typo", "# a comment", "", "id: ana", "id: bo", "id:", "id: true", "id: 7", "id: +1", "id: .5", "id: 0b101", "id: =",
+    ]
+)
+ENTRY = st.lists(FIELD_LINES, min_size=0, max_size=5).map(lambda lines: ["id: e"] + lines)
+
+
+def _body(entries: list[list[str]], indents: list[int]) -> str:
+    out = []
+    for number, (lines, extra) in enumerate(zip(entries, indents)):
+        first, *rest = lines
+        out.append(f"  - {first}".replace("id: e", f"id: e{number}", 1))
+        out.extend((" " * (4 + extra) + line) if line else "" for line in rest)
+    return "\n".join(out) + "\n"
+
+
+# ORGLINT_FUZZ=long (see tests/test_fuzz.py) runs 20x more examples.
+@settings(max_examples=300 * (20 if os.environ.get("ORGLINT_FUZZ") == "long" else 1), deadline=None)
+@given(st.lists(ENTRY, min_size=1, max_size=4), st.lists(st.sampled_from([0, 0, 0, 0, 1]), min_size=4, max_size=4))
+def test_random_entries_are_read_alike_or_left_alone(entries, indents):
+    body = _body(entries, indents)
+    read = plain_read("people", body)
+    if read is None:
+        return
+    expected, problems = full_read("people", body)
+    assert problems == []
+    assert read == expected
