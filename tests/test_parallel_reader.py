@@ -106,6 +106,7 @@ def test_chunks_are_shared_out_in_file_order_with_a_smaller_share_here(chart_tex
         "people:\n  alice:\n    name: A\n",  # the mapping form
         "people: [{id: a}, {id: b}]\n",  # flow style
         "people:  # the list follows\n  # nobody yet\n",  # an empty section
+        "people:\n  - id: a\n" + "".join(f"x-{n}: {n}\n" for n in range(1001)),  # not a chart's shape
     ],
 )
 def test_no_plan_for_charts_it_cannot_cut_safely(text, monkeypatch):

@@ -29,6 +29,7 @@ MIN_PARALLEL_BYTES = 4 << 20  # below this, forking costs more than it saves
 CHUNK_BYTES = 1 << 20  # lists are cut into chunks of about this size
 MAX_WORKERS = 8
 HEAD_SHARE = 0.8  # of an even share of the work, what this process takes itself (it also merges)
+MAX_TOP_LEVEL_LINES = 1000
 SECTIONS = ("products", "units", "people")  # the lists that are cut, when written as block lists
 
 _FIRST_ITEM = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*( +)- ")
@@ -68,15 +69,20 @@ def worker_count() -> int:
     return min(cores, MAX_WORKERS)
 
 
-def _top_level_lines(text: str) -> list[tuple[int, str]]:
+def _top_level_lines(text: str) -> list[tuple[int, str]] | None:
     """(offset, text) of each line that starts at column 0 with neither a comment nor a space.
 
     One regex scan of the file; a large chart has a handful of such lines (its keys).
+    None when there are more than MAX_TOP_LEVEL_LINES.
     """
     first_end = text.find("\n")
     first = text[: first_end if first_end >= 0 else len(text)]
     lines = [(0, first)] if first[:1] not in ("", " ", "\t", "\r", "#") else []
-    return lines + [(match.start(1), match.group(1)) for match in _TOP_LEVEL_LINE.finditer(text)]
+    for match in _TOP_LEVEL_LINE.finditer(text):
+        if len(lines) == MAX_TOP_LEVEL_LINES:
+            return None  # not an org chart's shape: no cutting (and no list of millions of lines)
+        lines.append((match.start(1), match.group(1)))
+    return lines
 
 
 def _cut_section(text: str, section: str, start: int, end: int) -> list[Chunk]:
@@ -107,6 +113,8 @@ def plan(text: str) -> Split | None:
     if len(text) < MIN_SPLIT_BYTES:
         return None
     top_level = _top_level_lines(text)
+    if top_level is None:
+        return None
     keys = [line.partition(":")[0] for _offset, line in top_level]
     chunks: list[Chunk] = []
     for index, (offset, line) in enumerate(top_level):
