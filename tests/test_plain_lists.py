@@ -9,6 +9,7 @@ checked to be left alone. A property test does the same on random entries.
 
 from __future__ import annotations
 
+import itertools
 import os
 
 import pytest
@@ -119,6 +120,17 @@ def test_entries_read_through_a_layout_keep_their_spans():
     raw = plain_lists.read_entries(body, "people", native.PERSON_FIELDS, native._VOCABULARY_SETS, 2, 3)
     # The first entry is read field by field; the ones written like it, by one match of its layout.
     assert [type(entry[6]).__name__ for entry in raw] == ["dict"] + ["tuple"] * 4
+
+
+def test_entries_written_in_many_ways_read_alike():
+    # More distinct layouts than the reader keeps: the rest are read field by field.
+    orders = list(itertools.permutations(["name", "title", "email", "unit", "reports_to"]))[:80]
+    body = "".join(  # each entry once, and each layout twice in a row
+        f'  - id: "p{n}-{copy}"\n' + "".join(f'    {field}: "{field} {n}"\n' for field in order)
+        for n, order in enumerate(orders)
+        for copy in range(2)
+    )
+    assert len(assert_same("people", body)) == 160
 
 
 # ----------------------------------------------------------------------------- left to libyaml

@@ -71,11 +71,12 @@ class _Grammar:
         layout = self.layouts.get(names, _UNKNOWN)
         fields = self.fields
         if layout is _UNKNOWN:
+            if len(self.layouts) >= _MAX_LAYOUTS:
+                return None  # entries written in many different ways: each is read field by field
             if (
                 "id" not in names
                 or len(set(names)) != len(names)
                 or any(fields[name] not in ("id", "text") and not fields[name].startswith("enum:") for name in names)
-                or len(self.layouts) >= _MAX_LAYOUTS
             ):
                 layout = None
             else:
