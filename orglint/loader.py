@@ -49,6 +49,7 @@ STDIN_NAME = "<stdin>"
 # in the composed tree, so only code that expands them (to_python) can blow up.
 MAX_EXPANDED_NODES = 1_000_000
 MAX_DEPTH = 1_000
+MAX_ALIASED_CHARACTERS = 10_000_000  # of scalars repeated by aliases, per file
 
 _STANDARD_TAG_PREFIX = "tag:yaml.org,2002:"
 _SAFE_TAGS = frozenset(
@@ -242,6 +243,9 @@ def yaml_problem(error: BaseException, file: str, text: str | None = None) -> Fi
         return input_problem("E001", f"invalid YAML: control character {character} is not allowed", file, line, column)
     if isinstance(error, RecursionError):
         return input_problem("E009", f"nesting deeper than {MAX_DEPTH} levels", file)
+    if isinstance(error, AliasLimit):
+        mark = error.problem_mark
+        return input_problem("E009", error.problem, file, mark.line + 1, mark.column + 1)
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         message = _yaml_error_message(error)
@@ -370,6 +374,10 @@ def mapping_items(node: MappingNode, file: str, problems: list[Finding]) -> list
     return items
 
 
+class AliasLimit(ComposerError):
+    """Aliases repeat more text than MAX_ALIASED_CHARACTERS (reported as E009, not as bad YAML)."""
+
+
 class ExpansionLimit(Exception):
     """Raised by to_python when a value expands beyond the safety limits."""
 
@@ -441,6 +449,7 @@ class EventStream:
         self._parser = _YamlLoader(text)
         self.next = self._parser.get_event
         self._anchors: dict[str, Node] = {}
+        self._aliased_characters = 0
 
     def close(self) -> None:
         self._parser.dispose()
@@ -478,6 +487,16 @@ class EventStream:
                 found = self._anchors.get(current.anchor)
                 if found is None:
                     raise ComposerError(None, None, f"found undefined alias '{current.anchor}'", current.start_mark)
+                if type(found) is ScalarNode:
+                    # A long text repeated by aliases lands in one message per use: bound it.
+                    self._aliased_characters += len(found.value)
+                    if self._aliased_characters > MAX_ALIASED_CHARACTERS:
+                        raise AliasLimit(
+                            None,
+                            None,
+                            f"aliases repeat more than {MAX_ALIASED_CHARACTERS:,} characters of text (a safety limit)",
+                            current.start_mark,
+                        )
                 node = found
             elif kind is SequenceStartEvent or kind is MappingStartEvent:
                 explicit = current.tag if current.tag not in (None, "!") else None

@@ -37,6 +37,15 @@ def _title_mask(roles: frozenset[str], leads: frozenset[str]) -> int:
     return mask
 
 
+MAX_SHOWN = 120  # characters of a name or title in a message
+
+
+def shown(text: str) -> str:
+    """``text`` as messages show it: cut short when absurdly long, since one name can appear in
+    thousands of messages (a 10 MB name once took a run to tens of gigabytes)."""
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "\u2026"
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     """Where something is written: file, 1-based line and column."""
@@ -129,12 +138,12 @@ class Person(Entity):
     @property
     def display(self) -> str:
         """"Julia Brandt (VP of Product)", for messages."""
-        label = self.name or self.id
-        return f"{label} ({self.title})" if self.title else label
+        label = self.label
+        return f"{label} ({shown(self.title)})" if self.title else label
 
     @property
     def label(self) -> str:
-        return self.name or self.id
+        return shown(self.name or self.id)
 
     def holds(self, *roles: str) -> bool:
         return any(role in self.roles for role in roles)
@@ -171,7 +180,7 @@ class Unit(Entity):
 
     @property
     def label(self) -> str:
-        return self.name or self.id
+        return shown(self.name or self.id)
 
     @property
     def display(self) -> str:
@@ -204,7 +213,7 @@ class Product(Entity):
 
     @property
     def label(self) -> str:
-        return self.name or self.id
+        return shown(self.name or self.id)
 
     @property
     def display(self) -> str:
@@ -264,7 +273,7 @@ class Org:
 
     @property
     def label(self) -> str:
-        return self.name or "the org"
+        return shown(self.name) if self.name else "the org"
 
     # --- findings -----------------------------------------------------------------------
 

@@ -73,6 +73,26 @@ def test_an_alias_inside_its_own_anchor_does_not_hang(tmp_path):
     assert "org.yaml:3:14: X001" in output and "org.yaml:5:" in output
 
 
+def test_a_long_text_repeated_by_aliases_is_bounded(tmp_path):
+    # A short file whose aliases repeat a 2 MB scalar: each use would land in a message.
+    chart = "x-big: &big " + "x" * 2_000_000 + "\npeople:\n  - id: a\n"
+    chart += "".join(f"  - id: p{n}\n    reports_to: a\n    unit: *big\n" for n in range(6))
+    output = assert_clean_failure(orglint("check", str(write(tmp_path, "org.yaml", chart)), "--format", "concise"), "E009")
+    assert "org.yaml:21:11: E009" in output  # the sixth use passes the limit and "aliases repeat more than 10,000,000 characters" in output
+
+
+def test_an_absurdly_long_name_is_cut_short_in_messages(tmp_path):
+    # The top of the chart has a 100 kB name, and each of 200 other tops is told about it.
+    chart = "people:\n  - id: a\n    name: " + "ab " * 33_000 + "z\n"
+    chart += "".join(f"  - id: p{n}\n" for n in range(200))
+    result = orglint("check", str(write(tmp_path, "org.yaml", chart)), "--format", "concise", "--select", "S004")
+    output = result.stdout.decode()
+    assert result.returncode == 1
+    assert output.count("S004") == 200
+    assert len(output) < 200 * 400
+    assert "everyone but ab ab ab" in output and "ab\u2026 should have a reports_to" in output
+
+
 def test_nesting_100000_deep(tmp_path):
     path = write(tmp_path, "deep.yaml", "people: " + "[" * 100_000 + "]" * 100_000 + "\n")
     assert_clean_failure(orglint("check", str(path), "--format", "concise"), "deep.yaml:1:", "E009")
