@@ -195,25 +195,80 @@ def check(org, options):
     tribes = org.units_of_type("tribe")
     if not tribes:
         return
-    members = org.members
-    children = org.child_units
+    below = _people_and_units_below(org)
     for tribe in tribes:
-        people: set = set()
-        units = 0
-        seen = {tribe.id}
-        stack = [tribe.id]
-        while stack:
-            unit_id = stack.pop()
-            people.update(person.id for person in members.get(unit_id, ()))
-            for child in children.get(unit_id, ()):
-                if child.id not in seen:  # a unit cycle (S010) must not loop forever
-                    seen.add(child.id)
-                    stack.append(child.id)
-                    units += 1
-        if len(people) > limit:
+        people, units = below[tribe.id]
+        if people > limit:
             across = f" across {units} unit{'s' if units != 1 else ''}" if units else ""
             yield org.finding(
                 tribe,
-                f"{tribe.called('tribe')} has {len(people)} people{across}, more than {limit}: "
+                f"{tribe.called('tribe')} has {people} people{across}, more than {limit}: "
                 "split it into tribes along product areas",
             )
+
+
+def _people_and_units_below(org) -> dict[str, tuple[int, int]]:
+    """Unit id -> (people in it or below it, each once; units below it).
+
+    Bottom-up over the units, each set of people built by adding the smaller
+    sets into the largest child's (so that a chain of thousands of nested
+    units costs a linear walk, not one walk per unit). The units of a parent
+    cycle (S010) all reach each other: they are taken as one, which holds
+    everyone in them and below them.
+    """
+    units = org.units
+    members = org.members
+    group = _cycle_groups(units)  # unit id -> id of its cycle's first unit, or itself
+    children: dict[str, list[str]] = {}
+    has_parent: set[str] = set()
+    for unit in units.values():
+        parent = unit.parent
+        if parent in units and group[parent] != group[unit.id]:
+            children.setdefault(group[parent], []).append(group[unit.id])
+            has_parent.add(group[unit.id])
+    in_group: dict[str, list[str]] = {}
+    for unit_id in units:
+        in_group.setdefault(group[unit_id], []).append(unit_id)
+    result: dict[str, tuple[int, int]] = {}
+    people_of: dict[str, set[str]] = {}
+    size_of: dict[str, int] = {}
+    for root in (key for key in in_group if key not in has_parent):
+        stack = [(root, False)]
+        while stack:
+            key, children_done = stack.pop()
+            below = children.get(key, ())
+            if not children_done:
+                stack.append((key, True))
+                stack.extend((child, False) for child in below)
+                continue
+            sets = sorted((people_of.pop(child) for child in below), key=len, reverse=True)
+            people = sets[0] if sets else set()
+            for other in sets[1:]:
+                people |= other
+            for unit_id in in_group[key]:
+                people.update(person.id for person in members[unit_id])
+            size = len(in_group[key]) + sum(size_of.pop(child) for child in below)
+            people_of[key], size_of[key] = people, size
+            for unit_id in in_group[key]:
+                result[unit_id] = (len(people), size - 1)
+    return result
+
+
+def _cycle_groups(units: dict) -> dict[str, str]:
+    """Unit id -> the id that stands for its parent cycle (the first of the cycle met), or its own id."""
+    group: dict[str, str] = {}
+    for start in units:
+        path: list[str] = []
+        on_path: set[str] = set()
+        current = start
+        while current in units and current not in group and current not in on_path:
+            path.append(current)
+            on_path.add(current)
+            current = units[current].parent
+        if current in on_path:  # a cycle: from current to the end of the path
+            cycle = path[path.index(current) :]
+            for unit_id in cycle:
+                group[unit_id] = current
+        for unit_id in path:
+            group.setdefault(unit_id, unit_id)
+    return group

@@ -483,13 +483,13 @@ class _Builder:
         else:  # "enums:<vocabulary>"
             vocabulary = kind[6:]
             read = lambda w, n: self.enum(w, vocabulary, n)  # noqa: E731
-        items: list[str] = []
+        items: dict[str, None] = {}  # in order, without repeats (a dict: a long list stays linear)
         for item in node.value:
             if not self.check_tag(item):
                 continue
             value = read(f"each item of {what}", item)
-            if value is not None and value not in items:
-                items.append(value)
+            if value is not None:
+                items[value] = None
         return tuple(items)
 
     def identifier(self, what: str, node: Node) -> str | None:

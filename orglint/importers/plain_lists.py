@@ -277,7 +277,7 @@ def _list_value(raw: str, kind: str, vocabularies: dict[str, frozenset[str]]):
     if raw[:1] != "[":
         _value_text, tag = _scalar(raw)
         return () if tag == NULL_TAG else _GIVE_UP  # one value where a list belongs
-    items: list[str] = []
+    items: dict[str, None] = {}  # in order, without repeats
     for item_raw in _FLOW_ITEMS.findall(raw):
         item, tag = _scalar(item_raw)
         if tag == NULL_TAG:
@@ -290,8 +290,7 @@ def _list_value(raw: str, kind: str, vocabularies: dict[str, frozenset[str]]):
                 return _GIVE_UP
         elif kind != "texts" and item not in vocabularies[kind[6:]]:  # "enums:<vocabulary>"
             return _GIVE_UP
-        if item not in items:
-            items.append(item)
+        items[item] = None
     return tuple(items)
 
 

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from helpers import findings, messages, run
 
 from orglint.engine import RunSettings
+
+t003 = importlib.import_module("orglint.rules.t003_tribe_too_large")
 
 
 def options(code: str, **values) -> RunSettings:
@@ -192,6 +199,54 @@ def test_t003_survives_a_unit_cycle():
       - {id: b, unit: t}
     """
     assert findings(text, select=["T003"], settings=options("T003", max=1)) == [("T003", "units.t")]
+
+
+def _tribe_sizes_by_walking(org) -> dict[str, tuple[int, int]]:
+    """The plain definition, one walk down from each tribe: (people, units below)."""
+    sizes = {}
+    for tribe in org.units_of_type("tribe"):
+        people, seen, stack = set(), {tribe.id}, [tribe.id]
+        while stack:
+            unit_id = stack.pop()
+            people.update(person.id for person in org.members.get(unit_id, ()))
+            for child in org.child_units.get(unit_id, ()):
+                if child.id not in seen:
+                    seen.add(child.id)
+                    stack.append(child.id)
+        sizes[tribe.id] = (len(people), len(seen) - 1)
+    return sizes
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_t003_counts_as_one_walk_per_tribe_would(data):
+    # Random unit forests with parent cycles, unknown parents, leads and several memberships.
+    count = data.draw(st.integers(1, 10))
+    unit_ids = st.sampled_from([f"u{n}" for n in range(count)] + ["ghost"])
+    lines = ["orglint: 1", "units:"]
+    for n in range(count):
+        kind = data.draw(st.sampled_from(["tribe", "squad", "chapter"]))
+        parent = data.draw(st.none() | unit_ids)
+        lead = data.draw(st.none() | st.sampled_from([f"p{k}" for k in range(6)]))
+        lines.append(f"  - {{id: u{n}, type: {kind}" + (f", parent: {parent}" if parent else "") + (f", lead: {lead}" if lead else "") + "}")
+    lines.append("people:")
+    for k in range(6):
+        homes = data.draw(st.lists(unit_ids, max_size=3))
+        fields = (f", unit: {homes[0]}" if homes else "") + (f", units: [{', '.join(homes[1:])}]" if homes[1:] else "")
+        lines.append(f"  - {{id: p{k}{fields}}}")
+    org = run("\n".join(lines) + "\n").org
+    expected = _tribe_sizes_by_walking(org)
+    below = t003._people_and_units_below(org)
+    assert {tribe_id: below[tribe_id] for tribe_id in expected} == expected
+
+
+def test_t003_nested_tribes_thousands_deep():
+    # One walk per tribe would take about 12 million steps here; the bottom-up count, 5,000.
+    units = "".join(f"  - {{id: t{n}, type: tribe, parent: t{n + 1}}}\n" for n in range(5000))
+    people = "".join(f"  - {{id: p{n}, unit: t0}}\n" for n in range(151))
+    result = run(f"orglint: 1\nunits:\n{units}people:\n{people}", select=["T003"])
+    assert len(result.rule_findings) == 5000
+    assert result.rule_findings[-1].message.startswith("tribe t4999 has 151 people across 4999 units")
 
 
 # --- T004 squad-outside-tribe --------------------------------------------------------
