@@ -8,6 +8,7 @@ the run exit 2.
 from __future__ import annotations
 
 import difflib
+import functools
 from typing import Iterable
 
 from orglint.rule import Finding, Related, Severity
@@ -61,5 +62,11 @@ def input_problem(
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` when a close match exists, else ``""``."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return _did_you_mean(word, tuple(choices))
+
+
+@functools.lru_cache(maxsize=4096)
+def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
+    # Cached: a large chart repeats the same typo in every entry, and difflib costs ~0.3 ms a call.
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -303,7 +303,7 @@ class Suppressions:
         upper = text.upper()
         if upper in INPUT_PROBLEMS:
             return f"; {upper} ({INPUT_PROBLEMS[upper][0]}) is an input problem, which cannot be suppressed: fix the input"
-        if upper == "ALL" or (text.isalpha() and upper in {code.rstrip("0123456789") for code in self.vocabulary}):
+        if upper == "ALL" or (text.isalpha() and upper in {code.rstrip("0123456789") for code in self.rule_names}):
             return "; a suppression names single rules (a code such as R001, or a name), not a prefix or ALL"
         return did_you_mean(text, self.vocabulary)
 
