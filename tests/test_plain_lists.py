@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orglint.importers import native, plain_lists
-from orglint.loader import SourceFile
+from orglint.loader import STR_TAG, SourceFile, plain_tag
 from orglint.model import Org
 
 SLOTS = {
@@ -113,8 +114,9 @@ def test_a_deeper_list_reads_alike():
     assert_same("people", '    - id: "ana"\n      name: "Ana"\n    - id: "bo"\n      reports_to: ana\n', indent=4)
 
 
-def test_entries_read_through_a_layout_keep_their_spans():
-    body = "".join(f'  - id: "p{n}"\n    name: "P {n}"\n    reports_to: "p0"\n' for n in range(5))
+@pytest.mark.parametrize("quote", ['"', ""], ids=["double-quoted", "plain"])
+def test_entries_read_through_a_layout_keep_their_spans(quote):
+    body = "".join(f"  - id: {quote}p{n}{quote}\n    name: {quote}P {n}{quote}\n    reports_to: {quote}p0{quote}\n" for n in range(5))
     read = assert_same("people", body)
     assert read[-1][5] == {"name": (16, 11), "reports_to": (17, 17)}
     raw = plain_lists.read_entries(body, "people", native.PERSON_FIELDS, native._VOCABULARY_SETS, 2, 3)
@@ -225,6 +227,44 @@ def _body(entries: list[list[str]], indents: list[int]) -> str:
 @given(st.lists(ENTRY, min_size=1, max_size=4), st.lists(st.sampled_from([0, 0, 0, 0, 1]), min_size=4, max_size=4))
 def test_random_entries_are_read_alike_or_left_alone(entries, indents):
     body = _body(entries, indents)
+    read = plain_read("people", body)
+    if read is None:
+        return
+    expected, problems = full_read("people", body)
+    assert problems == []
+    assert read == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aeNnOoTtFfYysSlLrRuUEe019-+.~<=_: #@", min_size=1, max_size=7))
+def test_a_layout_takes_as_plain_strings_only_what_yaml_reads_as_strings(word):
+    if re.fullmatch(plain_lists._PLAIN_STRING, word):
+        assert plain_tag(word) == STR_TAG
+
+
+@pytest.mark.parametrize("word", ["yes", "No", "TRUE", "off", "On", "null", "NULL", "Yes"])
+def test_boolean_and_null_words_are_not_plain_strings(word):
+    assert not re.fullmatch(plain_lists._PLAIN_STRING, word)
+    assert re.fullmatch(plain_lists._PLAIN_STRING, word + "x")  # "nullx", "Yesx": strings
+
+
+VALUES = st.sampled_from(
+    [
+        '"Ana Lee"', "Ana Lee", "Nina", "Oscar", "Tom", "yes", "No", "null", "~", "1042", '"1042"', "2024-01-01",
+        "true", "Onboarding", "Offshore team", "=", "<<", ".inf", "+1", "-x", '" padded "', "'single'", "",
+        "Ana  Lee", "a#b", "x # comment", "C3PO", "Ünal", "O'Brien", '"a: b"', "[x]",
+    ]
+)
+
+
+@settings(max_examples=300 * (20 if os.environ.get("ORGLINT_FUZZ") == "long" else 1), deadline=None)
+@given(st.lists(st.tuples(VALUES, VALUES, VALUES), min_size=2, max_size=6))
+def test_entries_read_through_layouts_are_read_alike(rows):
+    # Entries with the same fields, so that layouts are made and used.
+    body = "".join(
+        f"  - id: p{number}\n    name: {name}\n    title: {title}\n    reports_to: {manager}\n".replace(": \n", ":\n")
+        for number, (name, title, manager) in enumerate(rows)
+    )
     read = plain_read("people", body)
     if read is None:
         return

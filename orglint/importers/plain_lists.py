@@ -63,27 +63,32 @@ class _Grammar:
         self.inner = inner
         # 1-based column of each field's value: indent, "- " or two spaces, key, ": ".
         self.value_columns = {name: indent + len(name) + 5 for name in fields}
-        self.layouts: dict[tuple[str, ...], _Layout | None] = {}
+        self.layouts: dict[tuple[tuple[str, str], ...], _Layout | None] = {}
 
-    def layout(self, names: tuple[str, ...], example: str) -> _Layout | None:
-        """The layout of entries with fields ``names`` written like ``example``; None when such
-        entries cannot be read by one match (a list field, a repeated field, plain values)."""
-        layout = self.layouts.get(names, _UNKNOWN)
+    def layout(self, found: list[tuple[str, str]], example: str) -> _Layout | None:
+        """The layout of entries written like ``example``, whose (field, value as written) pairs
+        are ``found``; None when such entries cannot be read by one match (a list field, a
+        repeated field, an empty or single-quoted value, a plain value YAML may read otherwise)."""
+        # Each field's value is double-quoted ('"') or plain ("p"); "" for anything else.
+        shape = tuple((name, '"' if raw[:1] == '"' else "p" if raw[:1] not in ("", "'", "[") else "") for name, raw in found)
+        layout = self.layouts.get(shape, _UNKNOWN)
         fields = self.fields
         if layout is _UNKNOWN:
             if len(self.layouts) >= _MAX_LAYOUTS:
                 return None  # entries written in many different ways: each is read field by field
+            names = [name for name, _raw in found]
             if (
                 "id" not in names
                 or len(set(names)) != len(names)
                 or any(fields[name] not in ("id", "text") and not fields[name].startswith("enum:") for name in names)
+                or any(quoting == "" for _name, quoting in shape)
             ):
                 layout = None
             else:
-                layout = _Layout(names, self)
-            self.layouts[names] = layout
+                layout = _Layout(shape, self)
+            self.layouts[shape] = layout
         if layout is not None and layout.pattern.fullmatch(example) is None:
-            return None  # written otherwise (plain or single-quoted values, say)
+            return None  # written otherwise (a plain value that YAML reads as a boolean, say)
         return layout
 
 
@@ -130,7 +135,7 @@ def read_entries(
             found = find_fields(part)
             read = _read_fields(found, range(line, line + len(found)), grammar)
             if read is not None:
-                layout = grammar.layout(tuple(name for name, _raw in found), part)
+                layout = grammar.layout(found, part)
         else:
             read = _read_lines(part, grammar, line)
         if read is None:
@@ -143,13 +148,19 @@ def read_entries(
 
 class _Layout:
     """Entries written alike: the same fields in the same order, one per line, each value a
-    double-quoted string with no space at either end (so an id needs no stripping)."""
+    string with no space at either end (so an id needs no stripping), double-quoted or plain
+    as in the first such entry."""
 
-    def __init__(self, names: tuple[str, ...], grammar: _Grammar):
+    def __init__(self, shape: tuple[tuple[str, str], ...], grammar: _Grammar):
         fields = grammar.fields
+        names = tuple(name for name, _quoting in shape)
         self.keys = names
         self.pattern = re.compile(
-            f"\\n{grammar.inner}".join(f'{name}: "({_BARE_STRING})"' for name in names) + "\\n?"
+            f"\\n{grammar.inner}".join(
+                f'{name}: "({_BARE_STRING})"' if quoting == '"' else f"{name}: ({_PLAIN_STRING})"
+                for name, quoting in shape
+            )
+            + "\\n?"
         )
         # (field, line offset, column) of each value but the id's: see FieldSpans.
         self.spans = tuple(
@@ -163,6 +174,13 @@ class _Layout:
 
 
 _BARE_STRING = rf"""[^"\\\s{_UNSAFE}](?:[^"\\{_UNSAFE}\t]*[^"\\\s{_UNSAFE}])?"""
+# A plain scalar that YAML 1.1 reads as a string whatever it says: it starts with no character that
+# may begin a number, date or symbol, and is none of the boolean and null words (loader.plain_tag).
+_RESOLVED_WORDS = "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL"
+_PLAIN_STRING = (
+    rf"""(?!(?:{_RESOLVED_WORDS})(?:\n|\Z))[^\s{_UNSAFE}\-?:,\[\]{{}}#&*!|>'"%@`0-9+.~<=]"""
+    rf"[^\s{_UNSAFE}:#]*(?: [^\s{_UNSAFE}:#]+)*"
+)
 _MAX_LAYOUTS = 64
 
 
