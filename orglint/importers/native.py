@@ -699,7 +699,8 @@ def _build_in_pieces(
         failed = failed or result is None
         if not failed:
             part_entries, part_problems = result
-            chunk_entities.extend([_make_entity(path, *entry) for entry in entries] for entries in marshal.loads(part_entries))
+            for entries in marshal.loads(part_entries):
+                chunk_entities.append([_make_entity(path, *entry) for entry in entries])
             chunk_problems.extend(part_problems)
     if failed:
         return False

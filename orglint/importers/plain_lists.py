@@ -69,8 +69,7 @@ class _Grammar:
         """The layout of entries written like ``example``, whose (field, value as written) pairs
         are ``found``; None when such entries cannot be read by one match (a list field, a
         repeated field, an empty or single-quoted value, a plain value YAML may read otherwise)."""
-        # Each field's value is double-quoted ('"') or plain ("p"); "" for anything else.
-        shape = tuple((name, '"' if raw[:1] == '"' else "p" if raw[:1] not in ("", "'", "[") else "") for name, raw in found)
+        shape = tuple((name, _quoting(raw)) for name, raw in found)
         layout = self.layouts.get(shape, _UNKNOWN)
         fields = self.fields
         if layout is _UNKNOWN:
@@ -90,6 +89,12 @@ class _Grammar:
         if layout is not None and layout.pattern.fullmatch(example) is None:
             return None  # written otherwise (a plain value that YAML reads as a boolean, say)
         return layout
+
+
+def _quoting(raw: str) -> str:
+    """'"' for a double-quoted value, "p" for a plain one, "" for anything else."""
+    first = raw[:1]
+    return '"' if first == '"' else "" if first in ("", "'", "[") else "p"
 
 
 _GRAMMARS: dict[tuple[str, int], _Grammar] = {}
