@@ -208,16 +208,16 @@ def check(org, options):
 
 
 def _people_and_units_below(org) -> dict[str, tuple[int, int]]:
-    """Unit id -> (people in it or below it, each once; units below it).
+    """Unit id -> (people in it or below it, each once; units below it), for every unit in or
+    below a tribe.
 
-    Bottom-up over the units, each set of people built by adding the smaller
-    sets into the largest child's (so that a chain of thousands of nested
-    units costs a linear walk, not one walk per unit). The units of a parent
-    cycle (S010) all reach each other: they are taken as one, which holds
-    everyone in them and below them.
+    Bottom-up under each outermost tribe, each set of people built by adding
+    the smaller sets into the largest child's (so that a chain of thousands of
+    nested tribes costs one walk, not one walk per tribe). The units of a
+    parent cycle (S010) all reach each other: they are taken as one, which
+    holds everyone in them and below them.
     """
     units = org.units
-    members = org.members
     group = _cycle_groups(units)  # unit id -> id of its cycle's first unit, or itself
     children: dict[str, list[str]] = {}
     has_parent: set[str] = set()
@@ -230,28 +230,39 @@ def _people_and_units_below(org) -> dict[str, tuple[int, int]]:
     for unit_id in units:
         in_group.setdefault(group[unit_id], []).append(unit_id)
     result: dict[str, tuple[int, int]] = {}
+    # Down from the roots to the outermost tribes; each is counted with everything below it.
+    stack = [key for key in in_group if key not in has_parent]
+    while stack:
+        key = stack.pop()
+        if any(units[unit_id].type == "tribe" for unit_id in in_group[key]):
+            _count_below(key, children, in_group, org.members, result)
+        else:
+            stack.extend(children.get(key, ()))
+    return result
+
+
+def _count_below(top: str, children, in_group, members, result: dict[str, tuple[int, int]]) -> None:
+    """Fill ``result`` for every unit from ``top`` down (after its children, each node)."""
     people_of: dict[str, set[str]] = {}
     size_of: dict[str, int] = {}
-    for root in (key for key in in_group if key not in has_parent):
-        stack = [(root, False)]
-        while stack:
-            key, children_done = stack.pop()
-            below = children.get(key, ())
-            if not children_done:
-                stack.append((key, True))
-                stack.extend((child, False) for child in below)
-                continue
-            sets = sorted((people_of.pop(child) for child in below), key=len, reverse=True)
-            people = sets[0] if sets else set()
-            for other in sets[1:]:
-                people |= other
-            for unit_id in in_group[key]:
-                people.update(person.id for person in members[unit_id])
-            size = len(in_group[key]) + sum(size_of.pop(child) for child in below)
-            people_of[key], size_of[key] = people, size
-            for unit_id in in_group[key]:
-                result[unit_id] = (len(people), size - 1)
-    return result
+    stack = [(top, False)]
+    while stack:
+        key, children_done = stack.pop()
+        below = children.get(key, ())
+        if not children_done:
+            stack.append((key, True))
+            stack.extend((child, False) for child in below)
+            continue
+        sets = sorted((people_of.pop(child) for child in below), key=len, reverse=True)
+        people = sets[0] if sets else set()
+        for other in sets[1:]:
+            people |= other
+        for unit_id in in_group[key]:
+            people.update(person.id for person in members[unit_id])
+        size = len(in_group[key]) + sum(size_of.pop(child) for child in below)
+        people_of[key], size_of[key] = people, size
+        for unit_id in in_group[key]:
+            result[unit_id] = (len(people), size - 1)
 
 
 def _cycle_groups(units: dict) -> dict[str, str]:
