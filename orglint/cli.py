@@ -118,15 +118,6 @@ def _default_paths() -> list[str]:
     )
 
 
-def _load_rule_set(rules_dirs: list[str]):
-    from orglint.plugins import PluginError, load_rules
-
-    try:
-        return load_rules(rules_dirs=rules_dirs)
-    except PluginError as error:
-        raise UsageError(str(error)) from None
-
-
 def _write_output(text: str, output: Optional[Path], inputs: Iterable[str] = ()) -> None:
     """Write to stdout, or atomically to ``output`` unless that is one of the ``inputs``."""
     if output is None:
@@ -357,12 +348,17 @@ def rules_command(
 def explain(
     code_or_name: str = typer.Argument(..., metavar="CODE|NAME", help="A rule code (R001), name (ceo-is-cpo) or input-problem code (E002)."),
     rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Also load rule modules from this folder."),
+    config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of looking for one."),
+    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file (and its plugins)."),
 ) -> None:
     """Show a rule's full documentation: what it does, why it matters, examples, options."""
     from orglint.listing import explain_markdown
 
-    rule_set = _load_rule_set(rules_dir or [])
-    markdown = explain_markdown(code_or_name, rule_set)
+    # The rules a check here would load: the config's plugins too, as `orglint rules` lists them.
+    session = _open_session(
+        config_file=config_file, isolated=isolated, rules_dirs=rules_dir or [], use_baseline=False
+    )
+    markdown = explain_markdown(code_or_name, session.rule_set)
     if markdown is None:
         raise UsageError(f"no rule or input problem is called '{code_or_name}' (see `orglint rules`)")
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):

@@ -358,7 +358,17 @@ def test_config_plugins_are_loaded_and_isolated_ignores_them(planted):
         code, out, err = run_cli(*args)
         no_traceback(out, err)
         assert code == 0 and "Q903" not in out, args
+    code, out, err = run_cli("explain", "Q903", "--isolated")
+    assert code == 2 and "no rule or input problem is called 'Q903'" in err
     assert imported(planted) == []  # the plugin's code did not even run
+
+
+def test_explain_knows_the_rules_of_the_configs_plugins(planted):
+    write(planted / ".orglint.yaml", "plugins: [rules]\n")
+    code, out, err = run_cli("explain", "Q903")
+    no_traceback(out, err)
+    assert code == 0, err
+    assert "## What it does" in out
 
 
 def test_isolated_does_not_read_a_broken_config(planted):
