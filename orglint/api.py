@@ -93,8 +93,9 @@ def lint_loaded(
 
 def lint(paths: list[str], **kwargs) -> LintResult:
     """Lint files and directories (``-`` is standard input)."""
+    options = kwargs.get("import_options")
     with paused_gc():
-        return lint_loaded(load(paths), **kwargs)
+        return lint_loaded(load(paths, options.stdin_name if options else None), **kwargs)
 
 
 def lint_text(text: str, filename: str = "org.yaml", **kwargs) -> LintResult:
@@ -105,6 +106,6 @@ def lint_text(text: str, filename: str = "org.yaml", **kwargs) -> LintResult:
 
 def load_org(paths: list[str], import_options: ImportOptions | None = None) -> tuple[Org, list[Finding]]:
     """Read and import without running rules: the Org and the input problems met."""
-    loaded = load(paths)
+    loaded = load(paths, import_options.stdin_name if import_options else None)
     org, problems = build_org(loaded, import_options)
     return org, sort_findings(list(loaded.problems) + problems)

@@ -156,16 +156,32 @@ _MAP_HELP = (
 )
 
 
-def _import_options(column_map: Optional[List[str]]):
-    """The importers' options from --map values; a bad --map is a usage error."""
+_STDIN_HELP = (
+    "What standard input (-) is called: shown in locations, matched by per-file-ignores, and it sets "
+    "the format (export.csv is read as CSV). With no path given, standard input is read."
+)
+
+
+def _targets(paths: Optional[List[str]], stdin_filename: Optional[str]) -> list[str]:
+    """The paths to read: those given; standard input under --stdin-filename; else the default chart."""
+    if stdin_filename is not None:
+        if not paths:
+            return ["-"]
+        if "-" not in paths:
+            raise UsageError("--stdin-filename names standard input: pass - as a path, or no path")
+    return list(paths) if paths else _default_paths()
+
+
+def _import_options(column_map: Optional[List[str]], stdin_filename: Optional[str] = None):
+    """The importers' options from --map values and --stdin-filename; a bad --map is a usage error."""
     from orglint.importers import ImportOptions
 
-    if not column_map:
+    if not column_map and stdin_filename is None:
         return None
     from orglint.importers.csv import parse_column_map
 
     try:
-        return ImportOptions(column_map=parse_column_map(column_map))
+        return ImportOptions(column_map=parse_column_map(column_map or []), stdin_name=stdin_filename)
     except ValueError as error:
         raise UsageError(str(error)) from None
 
@@ -237,6 +253,7 @@ def check(
         None, "--rules-dir", help="Also load rule modules from this folder (runs its code)."
     ),
     column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
     config_file: Optional[Path] = typer.Option(
         None, "--config", help="Use this config file (.orglint.yaml or pyproject.toml) instead of looking for one."
     ),
@@ -258,7 +275,7 @@ def check(
     from orglint.api import lint
     from orglint.report import Report, render, summary_line
 
-    targets = list(paths) if paths else _default_paths()
+    targets = _targets(paths, stdin_filename)
     if write_baseline is not None and write_baseline.exists() and not force:
         raise UsageError(f"{write_baseline} already exists; pass --force to replace it")
     session = _open_session(
@@ -271,7 +288,7 @@ def check(
         baseline_file=baseline,
         use_baseline=write_baseline is None,
     )
-    result = lint(targets, session=session, import_options=_import_options(column_map))
+    result = lint(targets, session=session, import_options=_import_options(column_map, stdin_filename))
     _KEEP_UNTIL_EXIT[:] = [result]
     if write_baseline is not None and not result.input_errors:
         _write_baseline(result, write_baseline, quiet)
@@ -375,14 +392,15 @@ def roles(
     paths: Optional[List[str]] = typer.Argument(None, help="Org chart files or directories."),
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text table or json."),
     column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
 ) -> None:
     """Show how every person's title was read into roles and functions."""
     from orglint.api import load_org
     from orglint.listing import roles_json, roles_table
     from orglint.rule import Severity
 
-    targets = list(paths) if paths else _default_paths()
-    org, problems = load_org(targets, _import_options(column_map))
+    targets = _targets(paths, stdin_filename)
+    org, problems = load_org(targets, _import_options(column_map, stdin_filename))
     from orglint.report.concise import printable  # a chart's control characters, escaped
 
     for problem in problems:
@@ -418,6 +436,7 @@ def graph(
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules not to run (as for check)."),
     rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Also load rule modules from this folder (runs its code)."),
     column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of looking for one."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file and the plugin folders it names."),
 ) -> None:
@@ -425,7 +444,7 @@ def graph(
     from orglint.api import lint
     from orglint.graph import GraphvizError, dot_to_svg, render
 
-    targets = list(paths) if paths else _default_paths()
+    targets = _targets(paths, stdin_filename)
     session = _open_session(
         config_file=config_file,
         isolated=isolated,
@@ -433,7 +452,7 @@ def graph(
         ignore=_split(ignore) or [],
         rules_dirs=rules_dir or [],
     )
-    result = lint(targets, session=session, import_options=_import_options(column_map))
+    result = lint(targets, session=session, import_options=_import_options(column_map, stdin_filename))
     for problem in result.input_problems:
         _err(_problem_line(problem))
     text = render(
@@ -459,14 +478,15 @@ def stats(
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text tables or json."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the figures to this file (atomically)."),
     column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
 ) -> None:
     """Headcount by function and unit, span-of-control and depth distributions."""
     from orglint.api import load_org
     from orglint.rule import Severity
     from orglint.stats import compute, renderables, to_json
 
-    targets = list(paths) if paths else _default_paths()
-    org, problems = load_org(targets, _import_options(column_map))
+    targets = _targets(paths, stdin_filename)
+    org, problems = load_org(targets, _import_options(column_map, stdin_filename))
     for problem in problems:
         _err(_problem_line(problem))
     figures = compute(org)
@@ -497,13 +517,16 @@ def convert(
     output: str = typer.Option(..., "--output", "-o", help="The native org chart file to write (atomically); - for stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists (never an input)."),
     column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
 ) -> None:
     """Import a Backstage catalog or an HR export (CSV) and write it in orglint's native format."""
     from orglint.convert import ConvertError
     from orglint.convert import convert as run_convert
 
     try:
-        conversion = run_convert(list(paths), output, force=force, import_options=_import_options(column_map))
+        conversion = run_convert(
+            _targets(paths, stdin_filename), output, force=force, import_options=_import_options(column_map, stdin_filename)
+        )
     except ConvertError as error:
         for problem in error.problems:
             _err(_problem_line(problem))

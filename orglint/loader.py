@@ -116,8 +116,9 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def expand_paths(paths: list[str]) -> tuple[list[tuple[str, Path | None]], list[Finding]]:
-    """Turn command-line paths into (display name, path) pairs; None path means stdin.
+def expand_paths(paths: list[str], stdin_name: str | None = None) -> tuple[list[tuple[str, Path | None]], list[Finding]]:
+    """Turn command-line paths into (display name, path) pairs; None path means stdin (shown as
+    ``stdin_name``, else ``<stdin>``).
 
     Directories are walked without following symbolic links to directories (so a
     link loop cannot trap us); their YAML and CSV files are taken in sorted order.
@@ -127,7 +128,7 @@ def expand_paths(paths: list[str]) -> tuple[list[tuple[str, Path | None]], list[
     seen: set[str] = set()
     for raw in paths:
         if raw == STDIN:
-            found.append((STDIN_NAME, None))
+            found.append((stdin_name or STDIN_NAME, None))
             continue
         path = Path(raw)
         try:
@@ -261,14 +262,15 @@ def _yaml_error_message(error: yaml.MarkedYAMLError) -> str:
     return f"invalid YAML: {message}"
 
 
-def load(paths: list[str]) -> LoadResult:
-    """Read every input path; YAML is composed, CSV kept as text for its importer."""
+def load(paths: list[str], stdin_name: str | None = None) -> LoadResult:
+    """Read every input path (``-`` is standard input, called ``stdin_name``); YAML is composed,
+    CSV kept as text for its importer."""
     with paused_gc():
-        return _load(paths)
+        return _load(paths, stdin_name)
 
 
-def _load(paths: list[str]) -> LoadResult:
-    named, problems = expand_paths(paths)
+def _load(paths: list[str], stdin_name: str | None) -> LoadResult:
+    named, problems = expand_paths(paths, stdin_name)
     files: list[SourceFile] = []
     for name, path in named:
         text, problem = read_text(name, path)

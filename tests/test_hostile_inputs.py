@@ -275,3 +275,34 @@ def test_output_over_an_input_is_refused(tmp_path, command):
     result = orglint(*command, str(path), "--output", str(path))
     assert_clean_failure(result, "is one of the inputs")
     assert path.read_bytes() == before
+
+
+HR_EXPORT = b"Employee ID,Name,Title,Manager ID\n1,Ada Lovelace,CEO,\n2,Bo Chen,VP of Product,1\n2,Bo Again,Engineer,1\n"
+
+
+@pytest.mark.parametrize("paths", [[], ["-"]], ids=["no-path", "dash"])
+def test_stdin_filename_names_standard_input_and_sets_its_format(paths):
+    result = orglint("check", *paths, "--stdin-filename", "exports/hr.csv", "--format", "concise", stdin=HR_EXPORT)
+    output = result.stdout.decode()
+    assert result.returncode == 1, output
+    assert output.startswith("exports/hr.csv:4:1: S003 [error] person id '2' is already defined at line 3")
+
+
+def test_csv_on_standard_input_without_a_name_says_how_to_name_it():
+    result = orglint("check", "-", "--format", "concise", stdin=HR_EXPORT)
+    output = assert_clean_failure(result, "<stdin>:1:1: E004")
+    assert "to read CSV from standard input, name it: --stdin-filename export.csv" in output
+
+
+def test_convert_reads_a_named_standard_input(tmp_path):
+    target = tmp_path / "org.yaml"
+    result = orglint("convert", "-", "--stdin-filename", "hr.csv", "-o", str(target), stdin=HR_EXPORT.replace(b"2,Bo Again", b"3,Cy"))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "name: Bo Chen" in target.read_text()
+
+
+def test_stdin_filename_needs_standard_input(tmp_path):
+    write(tmp_path, "org.yaml", "people:\n  - id: ada\n")
+    result = orglint("check", "org.yaml", "--stdin-filename", "x.csv", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "--stdin-filename names standard input: pass - as a path, or no path" in result.stderr.decode()

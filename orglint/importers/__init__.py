@@ -24,9 +24,12 @@ IMPORTERS = ("backstage", "csv", "native")
 
 @dataclass(frozen=True)
 class ImportOptions:
-    """How to read inputs that need telling: ``column_map`` is CSV field -> column header (``--map``)."""
+    """How to read inputs that need telling: ``column_map`` is CSV field -> column header (``--map``);
+    ``stdin_name`` is what standard input is called in locations, and its format follows from it
+    (``--stdin-filename``: ``export.csv`` is read as CSV)."""
 
     column_map: Mapping[str, str] = field(default_factory=dict)
+    stdin_name: str | None = None
 
 
 def _importer(name: str):

@@ -30,6 +30,7 @@ from orglint.loader import (
     MAP_TAG,
     MAX_EXPANDED_NODES,
     NULL_TAG,
+    STDIN_NAME,
     STR_TAG,
     EventStream,
     KeyTracker,
@@ -43,7 +44,7 @@ from orglint.loader import (
     unsafe_tag_message,
 )
 from orglint.importers import parallel, plain_lists
-from orglint.model import Org, Person, Product, Unit
+from orglint.model import Org, Person, Product, Unit, shown
 from orglint.problems import did_you_mean, input_problem
 from orglint.roles import FUNCTIONS, ROLE_FUNCTION, STRATEGIES, UNIT_TYPES
 from orglint.rule import Finding, Related
@@ -233,7 +234,11 @@ class _Builder:
         if not self.check_tag(root):
             return
         if not isinstance(root, MappingNode):
-            self.wrong_type("the top level of an org chart", "a mapping (orglint:, org:, people:, ...)", root)
+            message = f"the top level of an org chart must be a mapping (orglint:, org:, people:, ...), not {_node_kind(root)}"
+            if self.file == STDIN_NAME and isinstance(root, ScalarNode) and "," in root.value:
+                # Most likely a CSV export piped in: standard input has no file name to tell.
+                message += "; to read CSV from standard input, name it: --stdin-filename export.csv"
+            self.problem("E004", message, root)
             return
         for key, key_node, value in mapping_items(root, self.file, self.problems):
             self.read_top_level(key, key_node, value)
@@ -608,7 +613,7 @@ def _node_kind(node: Node) -> str:
         return f"a number ({node.value})"
     if tag == "bool":
         return f"a boolean ({node.value})"
-    return f"'{node.value}'"
+    return f"'{shown(node.value)}'"
 
 
 def build(org: Org, sources: list[SourceFile], problems: list[Finding]) -> None:
