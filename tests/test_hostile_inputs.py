@@ -306,3 +306,12 @@ def test_stdin_filename_needs_standard_input(tmp_path):
     result = orglint("check", "org.yaml", "--stdin-filename", "x.csv", cwd=tmp_path)
     assert result.returncode == 2
     assert "--stdin-filename names standard input: pass - as a path, or no path" in result.stderr.decode()
+
+
+def test_per_file_ignores_match_the_stdin_filename(tmp_path):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, ".orglint.yaml", 'per-file-ignores:\n  "exports/*.csv": [S003]\n')
+    ignored = orglint("check", "--stdin-filename", "exports/hr.csv", "--format", "concise", cwd=tmp_path, stdin=HR_EXPORT)
+    assert ignored.returncode == 0 and ignored.stdout == b""
+    elsewhere = orglint("check", "--stdin-filename", "hr.csv", "--format", "concise", cwd=tmp_path, stdin=HR_EXPORT)
+    assert elsewhere.returncode == 1 and elsewhere.stdout.decode().startswith("hr.csv:4:1: S003")
