@@ -69,6 +69,8 @@ class Baseline:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise BaselineError(f"baseline file {shown} is not valid JSON: {error.msg} (line {error.lineno})") from None
+        except RecursionError:
+            raise BaselineError(f"baseline file {shown} is nested too deeply to be a baseline") from None
         return cls(_parse(data, shown), shown)
 
     def filter(self, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:

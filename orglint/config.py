@@ -55,6 +55,7 @@ __all__ = [
 ]
 
 CONFIG_FILES = (".orglint.yaml", ".orglint.yml")
+MAX_CONFIG_VALUES = 100_000  # a config is a few dozen values; this bounds alias bombs
 PYPROJECT = "pyproject.toml"
 
 KEYS = (
@@ -490,7 +491,7 @@ def _read_yaml(path: Path, display: str, text: str) -> _Source:
         loader = yaml.SafeLoader(text)
         try:
             node = loader.get_single_node()
-            data = _yaml_data(loader, node, (), marks, display) if node is not None else {}
+            data = _yaml_data(loader, node, (), marks, display, [MAX_CONFIG_VALUES]) if node is not None else {}
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
@@ -506,15 +507,19 @@ def _read_yaml(path: Path, display: str, text: str) -> _Source:
     return _Source(path, display, data, marks.get)
 
 
-def _yaml_data(loader: Any, node: Any, keys: tuple, marks: dict, display: str) -> Any:
-    from yaml.nodes import MappingNode, SequenceNode
+def _yaml_data(loader: Any, node: Any, keys: tuple, marks: dict, display: str, budget: list[int]) -> Any:
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+    budget[0] -= 1
+    if budget[0] < 0:  # aliases can make a few lines expand to billions of values
+        raise ConfigError(f"{display}: the config holds more than {MAX_CONFIG_VALUES:,} values (YAML aliases?)")
     marks.setdefault(keys, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, MappingNode):
         loader.flatten_mapping(node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            # (A key that is a collection is refused before it is built: it may be an alias bomb.)
+            key = loader.construct_object(key_node, deep=True) if isinstance(key_node, ScalarNode) else None
             if not isinstance(key, (str, int)) or isinstance(key, bool):
                 line = key_node.start_mark.line + 1
                 raise ConfigError(f"{display}:{line}: keys must be plain strings")
@@ -524,10 +529,10 @@ def _yaml_data(loader: Any, node: Any, keys: tuple, marks: dict, display: str) -
                 first = marks.get(keys + (key,), (0, 0))[0]
                 raise ConfigError(f"{display}:{line}: duplicate key '{key}' (first on line {first})")
             marks[keys + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = _yaml_data(loader, value_node, keys + (key,), marks, display)
+            result[key] = _yaml_data(loader, value_node, keys + (key,), marks, display, budget)
         return result
     if isinstance(node, SequenceNode):
-        return [_yaml_data(loader, item, keys + (index,), marks, display) for index, item in enumerate(node.value)]
+        return [_yaml_data(loader, item, keys + (index,), marks, display, budget) for index, item in enumerate(node.value)]
     return loader.construct_object(node, deep=True)
 
 
@@ -541,6 +546,8 @@ def _read_toml(path: Path, display: str, text: str, *, pyproject: bool) -> _Sour
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{display}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{display}: nested too deeply") from None
     if pyproject:
         data = document.get("tool", {}).get("orglint")
         if data is None:

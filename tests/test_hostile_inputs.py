@@ -315,3 +315,50 @@ def test_per_file_ignores_match_the_stdin_filename(tmp_path):
     assert ignored.returncode == 0 and ignored.stdout == b""
     elsewhere = orglint("check", "--stdin-filename", "hr.csv", "--format", "concise", cwd=tmp_path, stdin=HR_EXPORT)
     assert elsewhere.returncode == 1 and elsewhere.stdout.decode().startswith("hr.csv:4:1: S003")
+
+
+def _alias_bomb(final_key: str) -> str:
+    lines = ['x-a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        lines.append(f"x-{level}: &{level} [" + ",".join(f"*{previous}" for _ in range(9)) + "]")
+    return "\n".join(lines) + f"\n{final_key}: *i\n"
+
+
+def _alias_bomb_in_a_key() -> str:
+    levels = ['&a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for level in "bcdefghi":
+        previous = chr(ord(level) - 1)
+        levels.append(f"&{level} [" + ",".join(f"*{previous}" for _ in range(9)) + "]")
+    return "? [" + ", ".join(levels) + "]\n: 1\n"
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        (_alias_bomb("select"), ".orglint.yaml: the config holds more than 100,000 values (YAML aliases?)"),
+        (_alias_bomb_in_a_key(), ".orglint.yaml:1: keys must be plain strings"),
+    ],
+    ids=["values", "keys"],
+)
+def test_an_alias_bomb_in_the_config_is_bounded(tmp_path, config, expected):
+    # A pull request can change .orglint.yaml: it must not be able to hang the CI runner.
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "org.yaml", "people:\n  - id: ada\n")
+    write(tmp_path, ".orglint.yaml", config)
+    assert_clean_failure(orglint("check", "org.yaml", cwd=tmp_path), expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("pyproject.toml", "[tool.orglint]\nselect = " + "[" * 100_000 + "]" * 100_000 + "\n", "pyproject.toml: nested too deeply"),
+        ("baseline.json", "[" * 200_000 + "]" * 200_000, "baseline file baseline.json is nested too deeply"),
+    ],
+)
+def test_deeply_nested_config_and_baseline_files(tmp_path, name, content, expected):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "org.yaml", "people:\n  - id: ada\n")
+    write(tmp_path, name, content)
+    extra = ["--baseline", name] if name.endswith(".json") else []
+    assert_clean_failure(orglint("check", "org.yaml", *extra, cwd=tmp_path), expected)
