@@ -362,3 +362,13 @@ def test_deeply_nested_config_and_baseline_files(tmp_path, name, content, expect
     write(tmp_path, name, content)
     extra = ["--baseline", name] if name.endswith(".json") else []
     assert_clean_failure(orglint("check", "org.yaml", *extra, cwd=tmp_path), expected)
+
+
+def test_a_comment_naming_100000_unknown_rules(tmp_path):
+    # Matching every X002 against every name of the comment was quadratic (minutes).
+    names = ",".join(f"Q{n}x" for n in range(100_000))
+    path = write(tmp_path, "org.yaml", f"orglint: 1\npeople:\n  - id: a  # orglint: disable={names}\n")
+    result = orglint("check", str(path), "--format", "concise")
+    lines = result.stdout.decode().splitlines()
+    assert result.returncode == 1
+    assert len(lines) == 100_000 and all(": X002 [warning] suppression names 'Q" in line for line in lines)
