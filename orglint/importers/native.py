@@ -450,7 +450,7 @@ class _Builder:
             self.problem_at("E004", f"{entry.singular} entry has no id", line, column)
             return
         if self.root_section is not None:
-            # A worker's chunk: plain data, cheap to send (see _read_chunk).
+            # A chunk of a list: plain data, cheap to send from a worker (see _read_chunks_in_worker).
             self.pending.append(
                 (entry.section, entry.id, line, column, end_line, entry.values, entry.spans, entry.extra)
             )
