@@ -568,6 +568,27 @@ class Org:
         return members
 
     @cached_property
+    def unit_cycles(self) -> list[list[Unit]]:
+        """Every loop of ``parent`` links, each in parent order, found in one linear pass."""
+        units = self.units
+        done: set[str] = set()
+        cycles: list[list[Unit]] = []
+        for unit in units.values():
+            if unit.id in done:
+                continue
+            on_path: dict[str, int] = {}
+            path: list[Unit] = []
+            current: Unit | None = unit
+            while current is not None and current.id not in done and current.id not in on_path:
+                on_path[current.id] = len(path)
+                path.append(current)
+                current = units.get(current.parent) if current.parent is not None else None
+            if current is not None and current.id in on_path:
+                cycles.append(path[on_path[current.id] :])
+            done.update(on_path)
+        return cycles
+
+    @cached_property
     def child_units(self) -> dict[str, list[Unit]]:
         children: dict[str, list[Unit]] = {}
         for unit in self.units.values():

@@ -50,27 +50,6 @@ from orglint import rule
 SHOWN_STEPS = 10
 
 
-def _unit_cycles(org):
-    """Every loop of `parent` links, each in parent order, found in one linear pass."""
-    units = org.units
-    done: set[str] = set()
-    cycles = []
-    for unit in units.values():
-        if unit.id in done:
-            continue
-        on_path: dict[str, int] = {}
-        path = []
-        current = unit
-        while current is not None and current.id not in done and current.id not in on_path:
-            on_path[current.id] = len(path)
-            path.append(current)
-            current = units.get(current.parent) if current.parent is not None else None
-        if current is not None and current.id in on_path:
-            cycles.append(path[on_path[current.id] :])
-        done.update(on_path)
-    return cycles
-
-
 def _describe(names: list[str]) -> str:
     loop = names + [names[0]]
     if len(names) > SHOWN_STEPS:
@@ -81,7 +60,7 @@ def _describe(names: list[str]) -> str:
 
 @rule(code="S010", name="unit-cycle", severity="error")
 def check(org, options):
-    cycles = _unit_cycles(org)
+    cycles = org.unit_cycles
     if not cycles:
         return
     order = {unit_id: index for index, unit_id in enumerate(org.units)}

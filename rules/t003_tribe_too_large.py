@@ -218,7 +218,10 @@ def _people_and_units_below(org) -> dict[str, tuple[int, int]]:
     holds everyone in them and below them.
     """
     units = org.units
-    group = _cycle_groups(units)  # unit id -> id of its cycle's first unit, or itself
+    group = {unit_id: unit_id for unit_id in units}  # unit id -> the id that stands for its cycle, or itself
+    for cycle in org.unit_cycles:
+        for unit in cycle:
+            group[unit.id] = cycle[0].id
     children: dict[str, list[str]] = {}
     has_parent: set[str] = set()
     for unit in units.values():
@@ -263,23 +266,3 @@ def _count_below(top: str, children, in_group, members, result: dict[str, tuple[
         people_of[key], size_of[key] = people, size
         for unit_id in in_group[key]:
             result[unit_id] = (len(people), size - 1)
-
-
-def _cycle_groups(units: dict) -> dict[str, str]:
-    """Unit id -> the id that stands for its parent cycle (the first of the cycle met), or its own id."""
-    group: dict[str, str] = {}
-    for start in units:
-        path: list[str] = []
-        on_path: set[str] = set()
-        current = start
-        while current in units and current not in group and current not in on_path:
-            path.append(current)
-            on_path.add(current)
-            current = units[current].parent
-        if current in on_path:  # a cycle: from current to the end of the path
-            cycle = path[path.index(current) :]
-            for unit_id in cycle:
-                group[unit_id] = current
-        for unit_id in path:
-            group.setdefault(unit_id, unit_id)
-    return group
