@@ -131,8 +131,8 @@ class _Builder:
     def problem_at(self, code: str, message: str, line: int, column: int, **extra) -> None:
         self.problems.append(input_problem(code, message, self.file, line, column, **extra))
 
-    def wrong_type(self, what: str, expected: str, node: Node) -> None:
-        self.problem("E004", f"{what} must be {expected}, not {_node_kind(node)}", node)
+    def wrong_type(self, what: str, expected: str, node: Node, hint: str = "") -> None:
+        self.problem("E004", f"{what} must be {expected}, not {_node_kind(node)}{hint}", node)
 
     def check_tag(self, node: Node) -> bool:
         message = unsafe_tag_message(node)
@@ -234,11 +234,11 @@ class _Builder:
         if not self.check_tag(root):
             return
         if not isinstance(root, MappingNode):
-            message = f"the top level of an org chart must be a mapping (orglint:, org:, people:, ...), not {_node_kind(root)}"
+            hint = ""
             if self.file == STDIN_NAME and isinstance(root, ScalarNode) and "," in root.value:
                 # Most likely a CSV export piped in: standard input has no file name to tell.
-                message += "; to read CSV from standard input, name it: --stdin-filename export.csv"
-            self.problem("E004", message, root)
+                hint = "; to read CSV from standard input, name it: --stdin-filename export.csv"
+            self.wrong_type("the top level of an org chart", "a mapping (orglint:, org:, people:, ...)", root, hint)
             return
         for key, key_node, value in mapping_items(root, self.file, self.problems):
             self.read_top_level(key, key_node, value)
