@@ -23,6 +23,7 @@ to that.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 
@@ -42,7 +43,12 @@ _VALUE = rf"(?:{_QUOTED}|{_FLOW}|{_PLAIN})"
 _COMMENT = rf"#[^{_UNSAFE}]*"
 # What may follow a value on its line, and what a line without a field may hold.
 _TAIL = rf"(?: +(?:{_COMMENT})?)?"
-_FLOW_ITEMS = re.compile(rf"({_QUOTED}|{_FLOW_ITEM_PLAIN})")
+
+
+@functools.cache
+def _flow_items() -> re.Pattern[str]:
+    # Compiled when first needed, not at import: every run imports this module, few read a list with it.
+    return re.compile(rf"({_FLOW_ITEM})")
 
 
 class _Grammar:
@@ -301,7 +307,7 @@ def _list_value(raw: str, kind: str, vocabularies: dict[str, frozenset[str]]):
         _value_text, tag = _scalar(raw)
         return () if tag == NULL_TAG else _GIVE_UP  # one value where a list belongs
     items: dict[str, None] = {}  # in order, without repeats
-    for item_raw in _FLOW_ITEMS.findall(raw):
+    for item_raw in _flow_items().findall(raw):
         item, tag = _scalar(item_raw)
         if tag == NULL_TAG:
             return _GIVE_UP
