@@ -90,6 +90,7 @@ READ_ALIKE = {
         '  - id: "a"\n    name: "A"\n  - id: "b"\n    name: "B"\n  - id: "c"\n    title: "T"\n    name: "C"\n'
         '  - id: "d"\n    name: "D"\n    units: ["u"]\n  - id: "e"\n    name: "E"\n  - name: "F"\n    id: "f"\n'
     ),
+    "blank lines after entries read through a layout": '  - id: "a"\n  - id: "b"\n\n  - id: "c"\n\n\n  - id: d\n',
     "empty value last": "  - id: ana\n    reports_to:",
     "no final line break": '  - id: "ana"\n    name: "Ana"',
     "same id twice (S003, not an input problem)": "  - id: ana\n  - id: ana\n",

@@ -140,7 +140,7 @@ def read_entries(
             entry_id = values.pop("id")
             if not layout.enums or all(values[name] in words for name, words in layout.enums):
                 append((section, entry_id, line, column, line + layout.last_offset, values, layout.spans, {}))
-                line += layout.line_count
+                line += part.count("\n") + 1  # a blank line may follow the fields
                 continue
         if strict_entry(part) is not None:
             found = find_fields(part)
@@ -181,7 +181,6 @@ class _Layout:
             (name, grammar.vocabularies[fields[name][5:]]) for name in names if fields[name].startswith("enum:")
         )
         self.last_offset = len(names) - 1
-        self.line_count = len(names)
 
 
 _BARE_STRING = rf"""[^"\\\s{_UNSAFE}](?:[^"\\{_UNSAFE}\t]*[^"\\\s{_UNSAFE}])?"""
