@@ -348,11 +348,15 @@ class Org:
         """
         if not any(unit.function for unit in self.units.values()):
             return
+        # The hot loop of a large chart: one dict lookup per person, titles read once.
+        dependent: dict[str | None, Any] = {}
         for person in self.people.values():
-            if person.unit is None:
-                continue
-            reading = read_title(person.title)
-            if not reading.by_unit:
+            title = person.title
+            reading = dependent.get(title, False)
+            if reading is False:
+                reading = read_title(title)
+                reading = dependent[title] = reading if reading.by_unit else None
+            if reading is None or person.unit is None:
                 continue
             settled = roles_in_unit(reading, self.function_of_unit(person.unit))
             if settled != reading.role_set:

@@ -9,7 +9,7 @@ How a title is read, loosely::
 
     title    := main-segment { ("," | ";" | ":" | " - " | "(...)" | " at " | " for ") tail-segment }
     segment  := part { ("&" | "and" | "/" | "+") part }
-    part     := rank ["of"] body          "VP of Sales", "Director, FP&A"
+    part     := rank ["of"] body          "VP of Sales", "Director, FP&A", "General Manager, Payments"
               | "chief" area "officer"    "Chief Revenue Officer"
               | explicit title            "Scrum Master", "CEO", "Paralegal"
               | [area words] job-noun     "Support Engineer", "Brand Manager"
@@ -22,7 +22,14 @@ words before the job noun ("sales operations" -> operations work), and only
 then anywhere in them. Seniority words are dropped. The main segment names the
 job; tail segments usually name a region, segment or team ("EMEA",
 "Create:Source Code") and count only when they are a real title on their own
-("Co-founder, CEO"): a bare area there ("..., Product Management") is a team.
+("Co-founder, CEO"): a bare area there ("..., Product Management") is a team,
+and so is a phrase opened by a builder noun ("..., Developer Tools").
+
+A few titles mean different things in different units ("Solution Architect": pre-sales
+in sales, an engineer in a delivery team). ``read_title`` reads the title alone and
+keeps such readings in ``TitleReading.by_unit``; ``roles_in_unit`` is the second step,
+given the function of the person's unit (``Org.settle_roles_by_unit`` applies it to
+every person, with their home unit or its nearest ancestor that has a function).
 
 Judgment calls (``orglint roles FILE`` shows every reading; ``roles:`` fixes one):
 
@@ -31,17 +38,38 @@ Judgment calls (``orglint roles FILE`` shows every reading; ``roles:`` fixes one
   Engineering" -> cto). With a narrower area ("VP of Infrastructure", "VP of
   Commercial Sales") or a sub-seat rank (AVP, Regional VP, Deputy Head) it is
   a leader of the function below the seat: the function's manager role plus
-  ``leads``. Directors, GMs and MDs are such leaders ("Director of Engineering"
-  -> engineering-manager, leads engineering); "Manager, X" leads nothing.
+  ``leads``. Directors, Group Managers and MDs are such leaders ("Director of
+  Engineering" -> engineering-manager, leads engineering); "Manager, X" leads nothing.
+- A General Manager ("GM", "VP & GM") runs a business unit, whatever the words
+  after it: they name the unit, not a function ("General Manager, Commerce Cloud"
+  leads no engineering, "GM, Analytics" no data). A Managing Director of a
+  function leads it ("Managing Director, Sales"); alone or of a region they run a unit.
+- "President" alone gives no role; of exactly a core area it holds the seat
+  ("President, Go-to-Market" -> cro); of a region or a unit, or as "Division /
+  Group / Regional President", it runs a business unit.
+- Go-to-market chiefs hold the revenue seat, cro: Chief Commercial / Business /
+  Growth Officer, Head of Go-to-Market (GTM). Growth spans marketing and sales,
+  but a Chief Growth Officer owns the revenue number, and product under them is
+  product under go-to-market (L003) whichever half they came from; "Head of
+  Growth" stays unread (growth marketing? growth product?).
+- Group product managers ("Group Product Manager", "GPM", "Group PM", "Group
+  Manager, Product Management") manage product managers: product-manager plus
+  leads product, like a Director of Product Management.
 - Leaders of functions with no C-level id get the function's practitioner role
   ("VP of UX" -> designer), so that their function is right.
 - Postfix leader nouns lead only a core area named exactly: "Sales Director"
   leads sales, "Account Director" and "Regional Sales Director" do not.
 - "Head of <X>" where X is no function ("Head of Remote", "Head of EMEA",
   "Head of Growth") gives no role: guessing a business unit would be wild.
-  business-unit-head needs a unit word or GM: "General Manager", a bare
-  "Managing Director", "Head of Payments Business Unit/Division", "BU Lead",
-  "Country Manager".
+  business-unit-head needs a unit word, a GM or a unit's president: "General
+  Manager", a bare "Managing Director", "Division President", "Head of Payments
+  Business Unit/Division", "BU Lead", "Country Manager".
+- "Customer experience" / "CX" is customer success ("Head of CX" leads it), but
+  a "CX Designer" is a designer. "CSE" is a customer success engineer, and a
+  support engineer in a support unit. A "Solution(s) Architect / Engineer" is
+  pre-sales alone, an engineer in an engineering, delivery or product unit, and
+  customer success or support in theirs. "EM" is an engineering manager,
+  "MTS" (member of technical staff, and SMTS, LMTS, PMTS) an engineer.
 - "Data Engineer" is data-scientist (the data function), like Analytics and ML
   Engineers. "Product Analyst" too (analytics, not product management).
 - "Founder", "Co-founder", "President" alone give no role; "Chief of Staff"
@@ -49,10 +77,16 @@ Judgment calls (``orglint roles FILE`` shows every reading; ``roles:`` fixes one
 - "and" / "&" / "/" join titles, except inside compounds that are one thing
   (R&D, L&D, DEI, FP&A, M&A, P&L, "Trust & Safety"). Joined parts share a head
   word only into a known area ("Sales and Marketing Operations" -> operations
-  twice), a qualifier ("Product Manager & Owner"), or a rank ("VP Marketing &
-  Product" -> cmo, cpo).
+  twice, "Product & Solutions Marketing" -> product marketing twice), a
+  qualifier ("Product Manager & Owner"), or a rank ("VP Marketing & Product" ->
+  cmo, cpo). Product and growth are one leadership scope: "Head of Product &
+  Growth Marketing" holds the product seat and leads growth marketing. "PO" is a
+  product owner, so "PM/PO" and "PM & Scrum PO" hold both roles.
 - "X Operations" is operations work (RevOps) for go-to-market X; people, legal,
-  finance, security, data and design operations stay in their function.
+  finance, security, data and design operations stay in their function, and
+  product operations is operations work too (not product management).
+  Compliance stays with the function that names it, except "Product Compliance",
+  which is regulatory (legal) work.
 - Security is engineering; IT, executive assistants and office roles are
   operations; payroll, procurement and corporate development are finance;
   professional services, implementation and customer education are customer
@@ -61,7 +95,8 @@ Judgment calls (``orglint roles FILE`` shows every reading; ``roles:`` fixes one
   Revenue Officer" / "Head of Revenue" is the CRO; "Field CTO" is pre-sales.
 - Any "Program/Project Manager" is program-manager (the craft), except
   "Marketing Program(s) Manager" (campaigns). "PM" is a product manager,
-  "TPM" a technical program manager.
+  "TPM" a technical program manager. A SAFe "Release Train Engineer" (RTE) is
+  program management (the release train's chief scrum master), not an engineer.
 - A C-level acronym naming someone else is no role: "Assistant to the CEO",
   "Office of the CTO", "Engineer (CTO office)".
 
