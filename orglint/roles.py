@@ -360,6 +360,7 @@ _AREA_TABLE: dict[str, str] = {
     ),
     "program-management": (
         "*program management | *programme management | project management | pmo | ~delivery"
+        " | new product introduction | npi"
         " | delivery management | ~project | ~projects | program office"
     ),
     "documentation": "*documentation | docs | technical writing | technical documentation | tech writing",
@@ -503,7 +504,8 @@ _EXPLICIT_SPEC: dict[str, tuple[str, ...]] = {
     "chiefofstaff": (),  # runs the CEO's office; not the CEO, not a function
     "instructional designer": (),  # designs training courses, not products (L&D or education)
     "product owner": ("product-owner",),
-    "po": ("product-owner",),  # "PM/PO", "PM & Scrum PO"
+    "po": ("product-owner",),  # "PM/PO", "PM & Scrum PO" (see _ALONE_ONLY)
+    "scrum po": ("product-owner",),
     "pm": ("product-manager",),
     "apm": ("product-manager",),
     # Group product managers manage product managers: they lead product (see _EXPLICIT_LEADS).
@@ -573,6 +575,10 @@ _EXPLICIT: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {
     tuple(phrase.split()): (roles, _EXPLICIT_LEADS.get(phrase, ())) for phrase, roles in _EXPLICIT_SPEC.items()
 }
 _MAX_EXPLICIT_LEN = max(len(phrase) for phrase in _EXPLICIT)
+# Short abbreviations that are a title only as a whole part of the main segment
+# ("PM / PO", "EM, Payments"); after a comma or a rank they are as likely a team or a
+# region ("Account Executive, EM": emerging markets; "Buyer, PO": purchase orders).
+_ALONE_ONLY = frozenset({("em",), ("po",), ("scrum", "po"), ("cse",), ("rte",)})
 
 
 # --------------------------------------------------------------------------
@@ -889,26 +895,31 @@ def _is_reference(tokens: list[str], start: int, end: int) -> bool:
     )
 
 
-def _explicit_titles(tokens: list[str]) -> tuple[list[str], list[str], bool]:
-    """Explicit titles in the tokens, longest first: (roles, leads, found any)."""
+def _explicit_titles(tokens: list[str]) -> tuple[list[str], list[str], bool, bool]:
+    """Explicit titles in the tokens, longest first: (roles, leads, found any, all of them
+    abbreviations that are a title only standing alone, see _ALONE_ONLY)."""
     roles: list[str] = []
     leads: list[str] = []
-    found = False
+    found, alone_only = False, True
     i = 0
     while i < len(tokens):
         for width in range(min(_MAX_EXPLICIT_LEN, len(tokens) - i), 0, -1):
-            hit = _EXPLICIT.get(tuple(tokens[i : i + width]))
+            phrase = tuple(tokens[i : i + width])
+            hit = _EXPLICIT.get(phrase)
             if hit is not None and width == 1 and _is_reference(tokens, i, i + 1):
                 hit = None
+            if hit is not None and phrase in _ALONE_ONLY and width != len(tokens):
+                hit = None  # "Buyer PO", "Director of EM"
             if hit is not None:
                 roles += hit[0]
                 leads += hit[1]
                 found = True
+                alone_only = alone_only and phrase in _ALONE_ONLY
                 i += width
                 break
         else:
             i += 1
-    return roles, leads, found
+    return roles, leads, found, found and alone_only
 
 
 def _noun_index(tokens: list[str]) -> int | None:
@@ -953,9 +964,9 @@ def _read_noun(tokens: list[str]) -> _Part:
 
 def _read_title_words(tokens: list[str]) -> _Part | None:
     """Explicit titles, else area + job noun. None when neither applies."""
-    roles, leads, found = _explicit_titles(tokens)
+    roles, leads, found, alone_only = _explicit_titles(tokens)
     if found:
-        return _Part(tuple(roles), tuple(leads))
+        return _Part(tuple(roles), tuple(leads), bare=alone_only)
     part = _read_noun(tokens)
     return part if part else None
 
@@ -979,7 +990,7 @@ def _read_ranked(rank: _Rank, rest: list[str]) -> _Part:
         # A rank over job titles: "Director, Solutions Architects", "Manager,
         # Senior Backend Engineer", "Manager, People Business Partner".
         titled = _read_title_words(rest) if _head_index(rest) is not None else None
-        if titled:
+        if titled and not titled.bare:
             roles = tuple(_MANAGER_OF.get(role, role) for role in titled.roles)
             functions = tuple(ROLE_FUNCTION[r] for r in roles if ROLE_FUNCTION[r] != "executive")
             return _Part(roles, functions if leader else titled.leads)

@@ -44,6 +44,7 @@ PRODUCT_TITLES: dict[str, tuple[R, R]] = {
     "Product Manager / Product Owner": (("product-manager", "product-owner"), ()),
     "Product Manager & Owner": (("product-manager", "product-owner"), ()),
     "Product Manager/PO, Billing": (("product-manager", "product-owner"), ()),
+    "Product Owner & Scrum Master": (("product-owner", "program-manager"), ()),
     # Managers of product managers lead the product function, below the seat.
     "Group Product Manager": (("product-manager",), ("product",)),
     "Group Product Manager, Growth": (("product-manager",), ("product",)),
@@ -107,6 +108,7 @@ NOT_PRODUCT_TITLES: dict[str, tuple[R, R]] = {
     "Delivery Manager": (("program-manager",), ()),
     "Release Train Engineer": (("program-manager",), ()),
     "RTE, Payments ART": (("program-manager",), ()),
+    "New Product Introduction Manager": (("program-manager",), ()),  # NPI: hardware launch programs
     # Product operations sits with product leadership in many companies, but it is
     # operations work, not product management: no product role either way.
     "Product Operations Manager": (("operations",), ()),
@@ -188,6 +190,11 @@ OTHER_TITLES: dict[str, tuple[R, R]] = {
     "Technical Writer, Docs": (("technical-writer",), ()),
     "Founder & CEO": (("ceo",), ("executive",)),
     "Chief of Staff": ((), ()),
+    # Short abbreviations count only standing alone: after a comma "EM" is emerging
+    # markets and "PO" a purchase order.
+    "Account Executive, EM": (("sales",), ()),
+    "Regional Director, EM": ((), ()),
+    "Buyer, PO": ((), ()),
 }
 
 ALL_TITLES = {**PRODUCT_TITLES, **NOT_PRODUCT_TITLES, **OTHER_TITLES}
