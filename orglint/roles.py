@@ -69,7 +69,9 @@ Judgment calls (``orglint roles FILE`` shows every reading; ``roles:`` fixes one
   support engineer in a support unit. A "Solution(s) Architect / Engineer" is
   pre-sales alone, an engineer in an engineering, delivery or product unit, and
   customer success or support in theirs. "EM" is an engineering manager,
-  "MTS" (member of technical staff, and SMTS, LMTS, PMTS) an engineer.
+  "MTS" (member of technical staff, and SMTS, LMTS, PMTS) an engineer. The
+  short ones (EM, PO, CSE, RTE) count only as a whole part of the main
+  segment: "Account Executive, EM" sells in emerging markets.
 - "Data Engineer" is data-scientist (the data function), like Analytics and ML
   Engineers. "Product Analyst" too (analytics, not product management).
 - "Founder", "Co-founder", "President" alone give no role; "Chief of Staff"
