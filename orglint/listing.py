@@ -105,18 +105,22 @@ def _rule_markdown(rule: Rule) -> str:
 
 
 def roles_rows(org: "Org") -> list[dict]:
-    from orglint.roles import FUNCTIONS, read_title
+    from orglint.roles import FUNCTIONS, read_title, roles_in_unit
 
     rows = []
     for person in org.people.values():
         reading = read_title(person.title)
+        inferred = list(reading.roles)
+        if reading.by_unit:  # the unit settled an ambiguous title ("Solution Architect" in engineering)
+            settled = roles_in_unit(reading, org.function_of_unit(person.unit))
+            inferred = [role for role in inferred if role in settled] + sorted(settled - reading.role_set)
         rows.append(
             {
                 "id": person.id,
                 "name": person.name,
                 "title": person.title,
                 "read_as": list(reading.parts),
-                "inferred_roles": list(reading.roles),
+                "inferred_roles": inferred,
                 "explicit_roles": list(person.explicit_roles),
                 "roles": sorted(person.roles),
                 "functions": sorted(org.functions_of(person)),

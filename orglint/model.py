@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from orglint.roles import CHIEF_ROLE, FUNCTIONS, ROLE_FUNCTION, read_title
+from orglint.roles import CHIEF_ROLE, FUNCTIONS, ROLE_FUNCTION, read_title, roles_in_unit
 from orglint.rule import Finding, Related, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -327,6 +327,40 @@ class Org:
         for entity in self.iter_entities():  # people first, then units, then products
             return entity.location()
         return Location(self.files[0] if self.files else None, 1, 1)
+
+    def function_of_unit(self, unit_id: str | None) -> str | None:
+        """The function of a unit, else of its nearest ancestor that has one (cycles cut)."""
+        seen: set[str] = set()
+        unit = self.units.get(unit_id) if unit_id else None
+        while unit is not None and unit.id not in seen:
+            if unit.function:
+                return unit.function
+            seen.add(unit.id)
+            unit = self.units.get(unit.parent) if unit.parent else None
+        return None
+
+    def settle_roles_by_unit(self) -> None:
+        """The second step of title reading: a person's home unit settles ambiguous titles.
+
+        A "Solution Architect" reads as pre-sales alone, but as an engineer in an
+        engineering or delivery unit (orglint.roles.roles_in_unit). Run once, after every
+        importer and before any rule: people's ``roles`` change. Explicit roles still add.
+        """
+        if not any(unit.function for unit in self.units.values()):
+            return
+        # The hot loop of a large chart: one dict lookup per person, titles read once.
+        dependent: dict[str | None, Any] = {}
+        for person in self.people.values():
+            title = person.title
+            reading = dependent.get(title, False)
+            if reading is False:
+                reading = read_title(title)
+                reading = dependent[title] = reading if reading.by_unit else None
+            if reading is None or person.unit is None:
+                continue
+            settled = roles_in_unit(reading, self.function_of_unit(person.unit))
+            if settled != reading.role_set:
+                person.roles = settled | frozenset(person.explicit_roles)
 
     # --- the reporting structure (computed once, linear) -----------------------------------
 

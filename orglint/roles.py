@@ -9,7 +9,7 @@ How a title is read, loosely::
 
     title    := main-segment { ("," | ";" | ":" | " - " | "(...)" | " at " | " for ") tail-segment }
     segment  := part { ("&" | "and" | "/" | "+") part }
-    part     := rank ["of"] body          "VP of Sales", "Director, FP&A"
+    part     := rank ["of"] body          "VP of Sales", "Director, FP&A", "General Manager, Payments"
               | "chief" area "officer"    "Chief Revenue Officer"
               | explicit title            "Scrum Master", "CEO", "Paralegal"
               | [area words] job-noun     "Support Engineer", "Brand Manager"
@@ -22,7 +22,14 @@ words before the job noun ("sales operations" -> operations work), and only
 then anywhere in them. Seniority words are dropped. The main segment names the
 job; tail segments usually name a region, segment or team ("EMEA",
 "Create:Source Code") and count only when they are a real title on their own
-("Co-founder, CEO"): a bare area there ("..., Product Management") is a team.
+("Co-founder, CEO"): a bare area there ("..., Product Management") is a team,
+and so is a phrase opened by a builder noun ("..., Developer Tools").
+
+A few titles mean different things in different units ("Solution Architect": pre-sales
+in sales, an engineer in a delivery team). ``read_title`` reads the title alone and
+keeps such readings in ``TitleReading.by_unit``; ``roles_in_unit`` is the second step,
+given the function of the person's unit (``Org.settle_roles_by_unit`` applies it to
+every person, with their home unit or its nearest ancestor that has a function).
 
 Judgment calls (``orglint roles FILE`` shows every reading; ``roles:`` fixes one):
 
@@ -31,17 +38,40 @@ Judgment calls (``orglint roles FILE`` shows every reading; ``roles:`` fixes one
   Engineering" -> cto). With a narrower area ("VP of Infrastructure", "VP of
   Commercial Sales") or a sub-seat rank (AVP, Regional VP, Deputy Head) it is
   a leader of the function below the seat: the function's manager role plus
-  ``leads``. Directors, GMs and MDs are such leaders ("Director of Engineering"
-  -> engineering-manager, leads engineering); "Manager, X" leads nothing.
+  ``leads``. Directors, Group Managers and MDs are such leaders ("Director of
+  Engineering" -> engineering-manager, leads engineering); "Manager, X" leads nothing.
+- A General Manager ("GM", "VP & GM") runs a business unit, whatever the words
+  after it: they name the unit, not a function ("General Manager, Commerce Cloud"
+  leads no engineering, "GM, Analytics" no data). A Managing Director of a
+  function leads it ("Managing Director, Sales"); alone or of a region they run a unit.
+- "President" alone gives no role; of exactly a core area it holds the seat
+  ("President, Go-to-Market" -> cro); of a region or a unit, or as "Division /
+  Group / Regional President", it runs a business unit.
+- Go-to-market chiefs hold the revenue seat, cro: Chief Commercial / Business /
+  Growth Officer, Head of Go-to-Market (GTM). Growth spans marketing and sales,
+  but a Chief Growth Officer owns the revenue number, and product under them is
+  product under go-to-market (L003) whichever half they came from; "Head of
+  Growth" stays unread (growth marketing? growth product?).
+- Group product managers ("Group Product Manager", "GPM", "Group PM", "Group
+  Manager, Product Management") manage product managers: product-manager plus
+  leads product, like a Director of Product Management.
 - Leaders of functions with no C-level id get the function's practitioner role
   ("VP of UX" -> designer), so that their function is right.
 - Postfix leader nouns lead only a core area named exactly: "Sales Director"
   leads sales, "Account Director" and "Regional Sales Director" do not.
 - "Head of <X>" where X is no function ("Head of Remote", "Head of EMEA",
   "Head of Growth") gives no role: guessing a business unit would be wild.
-  business-unit-head needs a unit word or GM: "General Manager", a bare
-  "Managing Director", "Head of Payments Business Unit/Division", "BU Lead",
-  "Country Manager".
+  business-unit-head needs a unit word, a GM or a unit's president: "General
+  Manager", a bare "Managing Director", "Division President", "Head of Payments
+  Business Unit/Division", "BU Lead", "Country Manager".
+- "Customer experience" / "CX" is customer success ("Head of CX" leads it), but
+  a "CX Designer" is a designer. "CSE" is a customer success engineer, and a
+  support engineer in a support unit. A "Solution(s) Architect / Engineer" is
+  pre-sales alone, an engineer in an engineering, delivery or product unit, and
+  customer success or support in theirs. "EM" is an engineering manager,
+  "MTS" (member of technical staff, and SMTS, LMTS, PMTS) an engineer. The
+  short ones (EM, PO, CSE, RTE) count only as a whole part of the main
+  segment: "Account Executive, EM" sells in emerging markets.
 - "Data Engineer" is data-scientist (the data function), like Analytics and ML
   Engineers. "Product Analyst" too (analytics, not product management).
 - "Founder", "Co-founder", "President" alone give no role; "Chief of Staff"
@@ -49,10 +79,16 @@ Judgment calls (``orglint roles FILE`` shows every reading; ``roles:`` fixes one
 - "and" / "&" / "/" join titles, except inside compounds that are one thing
   (R&D, L&D, DEI, FP&A, M&A, P&L, "Trust & Safety"). Joined parts share a head
   word only into a known area ("Sales and Marketing Operations" -> operations
-  twice), a qualifier ("Product Manager & Owner"), or a rank ("VP Marketing &
-  Product" -> cmo, cpo).
+  twice, "Product & Solutions Marketing" -> product marketing twice), a
+  qualifier ("Product Manager & Owner"), or a rank ("VP Marketing & Product" ->
+  cmo, cpo). Product and growth are one leadership scope: "Head of Product &
+  Growth Marketing" holds the product seat and leads growth marketing. "PO" is a
+  product owner, so "PM/PO" and "PM & Scrum PO" hold both roles.
 - "X Operations" is operations work (RevOps) for go-to-market X; people, legal,
-  finance, security, data and design operations stay in their function.
+  finance, security, data and design operations stay in their function, and
+  product operations is operations work too (not product management).
+  Compliance stays with the function that names it, except "Product Compliance",
+  which is regulatory (legal) work.
 - Security is engineering; IT, executive assistants and office roles are
   operations; payroll, procurement and corporate development are finance;
   professional services, implementation and customer education are customer
@@ -61,7 +97,8 @@ Judgment calls (``orglint roles FILE`` shows every reading; ``roles:`` fixes one
   Revenue Officer" / "Head of Revenue" is the CRO; "Field CTO" is pre-sales.
 - Any "Program/Project Manager" is program-manager (the craft), except
   "Marketing Program(s) Manager" (campaigns). "PM" is a product manager,
-  "TPM" a technical program manager.
+  "TPM" a technical program manager. A SAFe "Release Train Engineer" (RTE) is
+  program management (the release train's chief scrum master), not an engineer.
 - A C-level acronym naming someone else is no role: "Assistant to the CEO",
   "Office of the CTO", "Engineer (CTO office)".
 
@@ -85,6 +122,7 @@ __all__ = [
     "UNIT_TYPES",
     "function_of_name",
     "read_title",
+    "roles_in_unit",
 ]
 
 # --------------------------------------------------------------------------
@@ -193,6 +231,9 @@ class TitleReading:
     roles: tuple[str, ...]  # canonical role ids, deduplicated, in the order the title names them
     leads: tuple[str, ...]  # functions the title marks its holder as a leader of
     parts: tuple[str, ...]  # the normalised title parts that were read, for display
+    # Roles that the person's unit may settle otherwise: (role, ((unit function, role), ...)),
+    # e.g. a "Solution Architect" in an engineering unit is an engineer (see roles_in_unit).
+    by_unit: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     # The same roles and leads as sets, built once per distinct title: every person
     # holding this title shares them (a 100,000-person chart has a few thousand titles).
     role_set: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -280,7 +321,7 @@ _AREA_TABLE: dict[str, str] = {
         " | market development | web marketing"
     ),
     "sales": (
-        "*sales | *~revenue=none | sales development | business development | bizdev | inside sales | field sales"
+        "*sales | *~revenue=none | *~go to market=none | *~gtm=none | sales development | business development | bizdev | inside sales | field sales"
         " | enterprise sales | ~commercial | channel | channels | channel sales | ~alliance | alliances | ~partner"
         " | ~partners | partnership | partnerships | ~account | ~accounts | account management | key account"
         " | key accounts | renewal | renewals | presales=pre-sales-engineer | sales engineering=pre-sales-engineer"
@@ -295,7 +336,7 @@ _AREA_TABLE: dict[str, str] = {
     "customer-success": (
         "*customer success | customer success management | client success | ~technical account"
         " | technical account management | professional services | ~ps | customer education | education services"
-        " | implementation | implementations | customer onboarding"
+        " | implementation | implementations | customer onboarding | *customer experience | *cx"
     ),
     "finance": (
         "*finance | *~financial | accounting | fp&a | financial planning | tax | treasury | procurement | purchasing"
@@ -321,6 +362,7 @@ _AREA_TABLE: dict[str, str] = {
     ),
     "program-management": (
         "*program management | *programme management | project management | pmo | ~delivery"
+        " | new product introduction | npi"
         " | delivery management | ~project | ~projects | program office"
     ),
     "documentation": "*documentation | docs | technical writing | technical documentation | tech writing",
@@ -335,6 +377,11 @@ _UNIT_PHRASES = ("business unit", "bu", "division", "line of business", "country
 _CHIEF_ONLY_PHRASES: dict[str, str] = {
     "technical": "*engineering",
     "commercial": "*sales",
+    # Go-to-market chiefs hold the revenue seat: Chief Business Officer, and Chief
+    # Growth Officer (growth spans marketing and sales, but the chief of it owns the
+    # revenue number, and product under them is product under go-to-market).
+    "business": "*sales",
+    "growth": "*sales",
     "customer": "customer-success",
     "information": "operations",  # Chief Information Officer: IT
 }
@@ -459,9 +506,14 @@ _EXPLICIT_SPEC: dict[str, tuple[str, ...]] = {
     "chiefofstaff": (),  # runs the CEO's office; not the CEO, not a function
     "instructional designer": (),  # designs training courses, not products (L&D or education)
     "product owner": ("product-owner",),
+    "po": ("product-owner",),  # "PM/PO", "PM & Scrum PO" (see _ALONE_ONLY)
+    "scrum po": ("product-owner",),
     "pm": ("product-manager",),
     "apm": ("product-manager",),
+    # Group product managers manage product managers: they lead product (see _EXPLICIT_LEADS).
     "gpm": ("product-manager",),
+    "group pm": ("product-manager",),
+    "group product manager": ("product-manager",),
     "pmm": ("product-marketing-manager",),
     "product marketer": ("product-marketing-manager",),
     "product analyst": ("data-scientist",),  # product analytics, not product management
@@ -470,6 +522,8 @@ _EXPLICIT_SPEC: dict[str, tuple[str, ...]] = {
     "project manager": ("program-manager",),
     "tpm": ("program-manager",),  # the usual reading: technical program manager
     "scrum master": ("program-manager",),
+    "release train engineer": ("program-manager",),  # SAFe's chief scrum master of a release train
+    "rte": ("program-manager",),
     "agile coach": ("program-manager",),
     "marketing program manager": ("marketer",),  # "marketing programs" are campaigns
     "solutions architect": ("pre-sales-engineer",),
@@ -479,6 +533,7 @@ _EXPLICIT_SPEC: dict[str, tuple[str, ...]] = {
     "solutions consultant": ("pre-sales-engineer",),
     "solution consultant": ("pre-sales-engineer",),
     "tam": ("customer-success",),
+    "cse": ("customer-success",),  # customer success engineer; a support unit makes it support (_BY_UNIT)
     "csm": ("customer-success",),
     "sdr": ("sales",),
     "bdr": ("sales",),
@@ -488,7 +543,12 @@ _EXPLICIT_SPEC: dict[str, tuple[str, ...]] = {
     "sdet": ("engineer",),
     "swe": ("engineer",),
     "tech lead": ("engineer",),
+    "em": ("engineering-manager",),
     "member of technical staff": ("engineer",),
+    "mts": ("engineer",),
+    "smts": ("engineer",),  # senior / lead / principal MTS
+    "lmts": ("engineer",),
+    "pmts": ("engineer",),
     "technical writer": ("technical-writer",),
     "tech writer": ("technical-writer",),
     "technical editor": ("technical-writer",),
@@ -504,13 +564,23 @@ _EXPLICIT_SPEC: dict[str, tuple[str, ...]] = {
 # Chiefs whose function has no C-level role id lead it all the same
 # (Chief Information Security Officer: security, read as engineering; Chief
 # Information Officer: IT, read as operations).
-_EXPLICIT_LEADS: dict[str, tuple[str, ...]] = {"ciso": ("engineering",), "cio": ("operations",)}
+_EXPLICIT_LEADS: dict[str, tuple[str, ...]] = {
+    "ciso": ("engineering",),
+    "cio": ("operations",),
+    "gpm": ("product",),
+    "group pm": ("product",),
+    "group product manager": ("product",),
+}
 _EXPLICIT_SPEC |= {"ciso": ("engineering-manager",), "cio": ("operations",)}
 # (roles, leads) by phrase
 _EXPLICIT: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {
     tuple(phrase.split()): (roles, _EXPLICIT_LEADS.get(phrase, ())) for phrase, roles in _EXPLICIT_SPEC.items()
 }
 _MAX_EXPLICIT_LEN = max(len(phrase) for phrase in _EXPLICIT)
+# Short abbreviations that are a title only as a whole part of the main segment
+# ("PM / PO", "EM, Payments"); after a comma or a rank they are as likely a team or a
+# region ("Account Executive, EM": emerging markets; "Buyer, PO": purchase orders).
+_ALONE_ONLY = frozenset({("em",), ("po",), ("scrum", "po"), ("cse",), ("rte",)})
 
 
 # --------------------------------------------------------------------------
@@ -522,9 +592,15 @@ _LEADER_RANKS = frozenset({"avp", "rvp", "director"})  # lead a function, below 
 # Sales"); the second marks a sub-seat ("Regional VP Sales", "Deputy Head").
 _SEAT_QUALIFIERS = frozenset({"global", "worldwide", "group", "executive", "co", "corporate"})
 _SUB_QUALIFIERS = frozenset({"area", "regional", "region", "deputy", "assistant", "field", "divisional", "district"})
+# A president of a part of the company runs a business unit: "Division President",
+# "Group President", "Regional President".
+_UNIT_PRESIDENT_WORDS = frozenset(
+    {"division", "divisional", "segment", "sector", "group", "business", "unit", "bu", "country", "regional", "region"}
+)
 
 
-# kind: "chief", "seat" (VP/Head), "leader" (Director, AVP), "gm" (GM, MD) or "manager";
+# kind: "chief", "seat" (VP/Head), "leader" (Director, AVP, Group Manager), "gm" (GM,
+# unit presidents), "md" (Managing Director), "president" or "manager";
 # prefix: the rank's own words, to share with joined parts ("VP Sales & Marketing").
 _Rank = namedtuple("_Rank", "kind prefix")
 
@@ -539,16 +615,23 @@ def _parse_rank(tokens: list[str]) -> tuple[_Rank, list[str]] | None:
     if word == "chief" and "officer" in tokens[i + 1 :]:
         end = tokens.index("officer", i + 1)
         return _Rank("chief", ()), tokens[i + 1 : end]
-    if pair in {("general", "manager"), ("managing", "director")}:
+    if pair == ("general", "manager"):
         kind, width = "gm", 2
+    elif pair == ("managing", "director"):
+        kind, width = "md", 2
     elif word == "gm":
         kind, width = "gm", 1
+    elif word == "president":
+        kind, width = ("gm" if i and tokens[i - 1] in _UNIT_PRESIDENT_WORDS else "president"), 1
+    elif word in _UNIT_PRESIDENT_WORDS and pair[1:] == ("president",):
+        kind, width = "gm", 2  # "Division President"
     elif word in _SEAT_RANKS:
         kind, width = ("seat" if seat_ok else "leader"), 1
     elif word in _LEADER_RANKS:
         kind, width = "leader", 1
     elif word == "manager":
-        kind, width = "manager", 1
+        # A group manager manages managers: "Group Manager, Product Management" leads product.
+        kind, width = ("leader" if i and tokens[i - 1] == "group" else "manager"), 1
     else:
         return None
     j = i + width
@@ -768,6 +851,8 @@ def _refine(area: _Area, words: list[str], start: int) -> tuple[_Area, int]:
         return area, start
     if area.unit:
         return inner, inner_start
+    if area is _COMPLIANCE and inner.function == "product":
+        return area, start  # "Product Compliance" is regulatory work, not product management
     if area is _COMPLIANCE or inner.function in _KEEPS_OWN_OPERATIONS:
         return inner._replace(core=False), inner_start
     return _OPERATIONS_WORK, inner_start  # "Sales Operations": RevOps
@@ -812,26 +897,31 @@ def _is_reference(tokens: list[str], start: int, end: int) -> bool:
     )
 
 
-def _explicit_titles(tokens: list[str]) -> tuple[list[str], list[str], bool]:
-    """Explicit titles in the tokens, longest first: (roles, leads, found any)."""
+def _explicit_titles(tokens: list[str]) -> tuple[list[str], list[str], bool, bool]:
+    """Explicit titles in the tokens, longest first: (roles, leads, found any, all of them
+    abbreviations that are a title only standing alone, see _ALONE_ONLY)."""
     roles: list[str] = []
     leads: list[str] = []
-    found = False
+    found, alone_only = False, True
     i = 0
     while i < len(tokens):
         for width in range(min(_MAX_EXPLICIT_LEN, len(tokens) - i), 0, -1):
-            hit = _EXPLICIT.get(tuple(tokens[i : i + width]))
+            phrase = tuple(tokens[i : i + width])
+            hit = _EXPLICIT.get(phrase)
             if hit is not None and width == 1 and _is_reference(tokens, i, i + 1):
                 hit = None
+            if hit is not None and phrase in _ALONE_ONLY and width != len(tokens):
+                hit = None  # "Buyer PO", "Director of EM"
             if hit is not None:
                 roles += hit[0]
                 leads += hit[1]
                 found = True
+                alone_only = alone_only and phrase in _ALONE_ONLY
                 i += width
                 break
         else:
             i += 1
-    return roles, leads, found
+    return roles, leads, found, found and alone_only
 
 
 def _noun_index(tokens: list[str]) -> int | None:
@@ -859,7 +949,8 @@ def _read_noun(tokens: list[str]) -> _Part:
         role = _BUILDER_ROLE.get(area.function, "engineer") if area else "engineer"
         if area is not None and area.member == "pre-sales-engineer":
             role = "pre-sales-engineer"
-        return _Part((role,))
+        # A builder noun opening a phrase names a team, in a tail: "PMM, Developer Tools".
+        return _Part((role,), bare=area is None and i < len(tokens) - 1)
     if noun in _MANAGER_NOUNS:
         if area is None:
             return _NOTHING
@@ -875,18 +966,22 @@ def _read_noun(tokens: list[str]) -> _Part:
 
 def _read_title_words(tokens: list[str]) -> _Part | None:
     """Explicit titles, else area + job noun. None when neither applies."""
-    roles, leads, found = _explicit_titles(tokens)
+    roles, leads, found, alone_only = _explicit_titles(tokens)
     if found:
-        return _Part(tuple(roles), tuple(leads))
+        return _Part(tuple(roles), tuple(leads), bare=alone_only)
     part = _read_noun(tokens)
     return part if part else None
 
 
 def _read_ranked(rank: _Rank, rest: list[str]) -> _Part:
+    if rank.kind == "gm" or (not rest and rank.kind == "md"):
+        # A general manager (or a division's president) runs a business unit whatever
+        # it is called: "General Manager, Commerce Cloud" leads no engineering. A lone
+        # one may still be followed by the unit's name ("General Manager, Payments").
+        return _Part(("business-unit-head",), rank_only=not rest)
     if not rest:
-        # A lone rank: the next segment may say of what ("Director, Brand").
-        # A lone General / Managing Director runs a business unit.
-        return _Part(("business-unit-head",), rank_only=True) if rank.kind == "gm" else _RANK_ONLY
+        # A lone rank: the next segment may say of what ("Director, Brand", "President, Go-to-Market").
+        return _RANK_ONLY
     leader = rank.kind != "manager"
     if rank.kind == "chief":
         area = _CHIEF_AREAS.get(tuple(rest))
@@ -897,7 +992,7 @@ def _read_ranked(rank: _Rank, rest: list[str]) -> _Part:
         # A rank over job titles: "Director, Solutions Architects", "Manager,
         # Senior Backend Engineer", "Manager, People Business Partner".
         titled = _read_title_words(rest) if _head_index(rest) is not None else None
-        if titled:
+        if titled and not titled.bare:
             roles = tuple(_MANAGER_OF.get(role, role) for role in titled.roles)
             functions = tuple(ROLE_FUNCTION[r] for r in roles if ROLE_FUNCTION[r] != "executive")
             return _Part(roles, functions if leader else titled.leads)
@@ -906,13 +1001,14 @@ def _read_ranked(rank: _Rank, rest: list[str]) -> _Part:
         if area is None:
             area, exact = _find_area(rest, anywhere=True)
     if area is None:
-        # "General Manager, EMEA" runs a business unit; "Head of Remote" names no function.
-        return _Part(("business-unit-head",)) if rank.kind == "gm" else _NOTHING
+        # "Managing Director, EMEA" and "President, Americas" run a business unit;
+        # "Head of Remote" names no function.
+        return _Part(("business-unit-head",)) if rank.kind in {"md", "president"} else _NOTHING
     if area.unit:
         return _Part(("business-unit-head",))
     chief = CHIEF_ROLE.get(area.function)
-    if rank.kind in {"chief", "seat"} and exact and area.core and chief:
-        return _Part((chief,), (area.function,))
+    if rank.kind in {"chief", "seat", "president"} and exact and area.core and chief:
+        return _Part((chief,), (area.function,))  # "President, Go-to-Market" is the CRO
     leads = (area.function,) if leader and area.function != "executive" else ()
     return _Part(tuple(r for r in (area.manager,) if r), leads)
 
@@ -940,6 +1036,9 @@ def _head_index(tokens: list[str]) -> int | None:
             if tuple(tokens[i : i + width]) in _EXPLICIT and i + width == len(tokens):
                 return i
     return _noun_index(tokens)
+
+
+_PRODUCT_CORE = frozenset({("product",), ("products",)})
 
 
 def _expand_joined(parts: list[list[str]]) -> list[list[str]]:
@@ -970,7 +1069,10 @@ def _expand_joined(parts: list[list[str]]) -> list[list[str]]:
         own = _read_part(part)
         weak = not own or own.bare or own.rank_only
         area_words_only = bool(body) and _head_index(body) is None and not (ranked and ranked[0].kind == "chief")
-        if index < len(parts) - 1 and area_words_only:
+        # "Product & Growth Marketing" is the product seat plus growth marketing ("product
+        # and growth" is one leadership scope), unlike "Product & Solutions Marketing".
+        keeps_own = tuple(body) in _PRODUCT_CORE and last[0] == "growth"
+        if index < len(parts) - 1 and area_words_only and not keeps_own:
             for j in range(1, len(last)):
                 area, exact = _find_area(body + last[j : j + 1])
                 if area is not None and exact:
@@ -1062,7 +1164,76 @@ def _read(title: str | None) -> TitleReading:
         roles += tail_roles
         leads += tail_leads
         shown += tail_shown
-    return TitleReading(cleaned, _unique(roles), _unique(leads), tuple(shown))
+    return TitleReading(cleaned, _unique(roles), _unique(leads), tuple(shown), _unit_dependence(shown))
+
+
+# Titles whose function the unit they sit in settles. Alone, a solution(s) architect or
+# engineer is the pre-sales one (FORMAT's table); in a delivery (program-management),
+# engineering or product unit they design what is built; in customer success or support
+# they serve customers after the sale. "CSE" is a customer success engineer, except in a
+# support unit, where it is the customer support engineer.
+_SOLUTION_BY_UNIT = (
+    ("engineering", "engineer"),
+    ("program-management", "engineer"),
+    ("product", "engineer"),
+    ("customer-success", "customer-success"),
+    ("support", "support-engineer"),
+)
+_BY_UNIT: dict[tuple[str, ...], tuple[str, tuple[tuple[str, str], ...]]] = {
+    ("solution", "architect"): ("pre-sales-engineer", _SOLUTION_BY_UNIT),
+    ("solutions", "architect"): ("pre-sales-engineer", _SOLUTION_BY_UNIT),
+    ("solution", "engineer"): ("pre-sales-engineer", _SOLUTION_BY_UNIT),
+    ("solutions", "engineer"): ("pre-sales-engineer", _SOLUTION_BY_UNIT),
+    ("cse",): ("customer-success", (("support", "support-engineer"),)),
+}
+_BY_UNIT_WORDS = frozenset(phrase[0] for phrase in _BY_UNIT)
+
+
+def _unit_dependence(shown: list[str]) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
+    """The roles of a reading that only unit-dependent titles gave (see _BY_UNIT).
+
+    "Sales Engineer / Solutions Architect" stays pre-sales anywhere: the first part
+    says so on its own.
+    """
+    if not any(word in _BY_UNIT_WORDS for text in shown for word in text.split()):
+        return ()
+    dependent: dict[str, tuple[tuple[str, str], ...]] = {}
+    firm: set[str] = set()
+    for text in shown:
+        tokens = text.split()
+        found = {
+            role: alternatives
+            for phrase, (role, alternatives) in _BY_UNIT.items()
+            if any(tuple(tokens[i : i + len(phrase)]) == phrase for i in range(len(tokens)))
+        }
+        ranked = _parse_rank(tokens) is not None
+        for role in _read_part(tokens).roles:
+            if role in found:
+                # "Manager, Solutions Architects" in engineering manages engineers.
+                alternatives = found[role]
+                if ranked:
+                    alternatives = tuple((function, _MANAGER_OF.get(r, r)) for function, r in alternatives)
+                dependent[role] = alternatives
+            else:
+                firm.add(role)
+    return tuple((role, alternatives) for role, alternatives in dependent.items() if role not in firm)
+
+
+def roles_in_unit(reading: TitleReading, unit_function: str | None) -> frozenset[str]:
+    """The roles of a title read inside a unit of ``unit_function`` (None: the title alone).
+
+    The second step of title reading, for the few titles whose function the unit
+    settles ("Solution Architect" in an engineering or delivery unit is an engineer).
+    """
+    if not reading.by_unit or unit_function is None:
+        return reading.role_set
+    roles = set(reading.role_set)
+    for role, alternatives in reading.by_unit:
+        for function, settled in alternatives:
+            if function == unit_function:
+                roles.discard(role)
+                roles.add(settled)
+    return frozenset(roles)
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:

@@ -74,6 +74,7 @@ def build_org(loaded: LoadResult, options: ImportOptions | None = None) -> tuple
                 _importer(name).build(org, sources, problems)
             else:
                 _importer(name).build(org, sources, problems, options=options or ImportOptions())
+    org.settle_roles_by_unit()  # a title's unit settles what it alone leaves open
     for source in loaded.files:
         # Problems of files that were composed on demand (Backstage catalogs); the native
         # importer reports its own, which _unique folds together.

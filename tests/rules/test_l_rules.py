@@ -511,9 +511,10 @@ def test_l007_product_leaders_may_run_other_teams():
     assert findings(head, select=["L007"]) == []
 
 
-def test_l007_group_pm_leading_a_squad_is_still_a_product_manager():
+def test_l007_pm_leading_a_squad_is_still_a_product_manager():
+    # (A group product manager manages product managers: the title reads as a product leader.)
     text = pm_with_reports(
-        "Software Engineer", "Software Engineer", "Frontend Engineer", "QA Engineer", pm_title="Group Product Manager"
+        "Software Engineer", "Software Engineer", "Frontend Engineer", "QA Engineer", pm_title="Senior Product Manager"
     )
     text = "units:\n  - {id: squad, type: squad, function: product, lead: priya}\n" + text
     assert findings(text, select=["L007"]) == [("L007", "people.priya")]
