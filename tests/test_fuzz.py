@@ -719,6 +719,13 @@ def _comparable(findings: list[dict]) -> list[tuple]:
     return sorted((f["code"], f["severity"], f["subject"], re.sub(r"line \d+", "line N", f["message"]), f["kind"]) for f in findings)
 
 
+def _reads_back(text: str, data: object) -> bool:
+    try:
+        return yaml.safe_load(text) == data
+    except (yaml.YAMLError, RecursionError):
+        return False
+
+
 @budget(1.5)
 @given(st.data())
 def test_list_and_mapping_forms_give_the_same_findings(workdir, data):
@@ -732,6 +739,9 @@ def test_list_and_mapping_forms_give_the_same_findings(workdir, data):
     sections = [section for section in SECTIONS if to_mapping(keyed_chart, section)]
     assume(sections)
     keyed = dump(keyed_chart, data.draw)
+    # PyYAML's dumper does not round-trip every string (a NEL written plain reads back as a
+    # line break): compare the two forms only where each reads back as what was dumped.
+    assume(_reads_back(listed, chart) and _reads_back(keyed, keyed_chart))
     code, findings, _ = check_json(write(workdir, listed))
     keyed_code, keyed_findings, _ = check_json(write(workdir, keyed))
     assert keyed_code == code
