@@ -6,6 +6,9 @@ import json
 import time
 
 import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from helpers import FIXTURES, chart
@@ -394,3 +397,21 @@ def test_check_on_the_real_team_page_from_the_command_line():
     lines = [line for line in done.stdout.splitlines() if ": S002 " in line]
     assert len(lines) == 139
     assert not any("E004" in line for line in done.stdout.splitlines())
+
+
+_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+    st.text(alphabet=st.sampled_from(list("ab <>/&;#\"'=!-:scriptyle")), max_size=30),
+)
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text("abc", max_size=3), inner, max_size=3), max_leaves=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(["slug", "role", "reports_to", "departments", "type", "name", "x"]), _VALUES), min_size=1, max_size=5))
+def test_random_team_lists_never_crash_and_every_problem_has_a_location(entries):
+    text = "- slug: anchor\n  reports_to: nobody\n" + yaml.safe_dump(entries, default_flow_style=False)
+    result = read(text, select=["ALL"])
+    assert not [f for f in result.findings if f.kind == "internal"]
+    assert all(p.file == "team.yml" and p.line >= 1 and p.column >= 1 for p in result.input_problems)
+    for person in result.org.people.values():
+        assert person.title is None or (person.title and person.title == " ".join(person.title.split()))
