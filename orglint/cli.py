@@ -513,13 +513,13 @@ def stats(
 
 @app.command()
 def convert(
-    paths: List[str] = typer.Argument(..., help="Org chart files or directories: native YAML, Backstage catalogs, CSV exports."),
+    paths: List[str] = typer.Argument(..., help="Org chart files or directories: native YAML, Backstage catalogs, GitLab team pages, CSV exports."),
     output: str = typer.Option(..., "--output", "-o", help="The native org chart file to write (atomically); - for stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists (never an input)."),
     column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
 ) -> None:
-    """Import a Backstage catalog or an HR export (CSV) and write it in orglint's native format."""
+    """Import a Backstage catalog, GitLab's team page or an HR export (CSV) and write it in orglint's native format."""
     from orglint.convert import ConvertError
     from orglint.convert import convert as run_convert
 

@@ -1,4 +1,4 @@
-"""`orglint convert`: any supported input (native, Backstage, CSV) -> the native format v1 as YAML text.
+"""`orglint convert`: any supported input (native, Backstage, GitLab team page, CSV) -> the native format v1 as YAML text.
 
 The emitter is deterministic (same Org, same text, byte for byte): sections in
 the order of FORMAT.md (org, products, units, people), entries in the Org's

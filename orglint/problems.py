@@ -27,7 +27,7 @@ INPUT_PROBLEMS: dict[str, tuple[str, str]] = {
     "E010": ("empty-input", "An empty file or a directory without org chart files."),
     "E011": ("invalid-value", "A value outside the allowed set, such as an unknown unit type or role."),
     "E012": ("conflicting-definition", "A section that may appear only once is defined in two files."),
-    "E013": ("import-problem", "A problem in a Backstage catalog or HR export that orglint could not map."),
+    "E013": ("import-problem", "A problem in a Backstage catalog, GitLab team page or HR export that orglint could not map."),
     "E100": ("rule-crashed", "A rule raised an exception; its results are missing. Report it to the rule's authors."),
 }
 

@@ -13,6 +13,10 @@ finding names the entry holding the reference, points at the field, and suggests
 id, the id of a person with that exact name, or says when the id belongs to a unit where a person was
 expected (or the reverse).
 
+A missing manager is reported once, however many people report to it: the finding says how many do,
+points at the first one's `reports_to`, and lists the others' as related locations (up to 20), so that
+one fix, or one suppression, settles it.
+
 ## Example
 ```yaml
 orglint: 1
@@ -39,12 +43,20 @@ people:
   - {id: linus, name: Linus Berg, title: Site Reliability Engineer, reports_to: grace, unit: platform}
 ```
 
+## Options
+- `allow-external-managers` (true or false, default `false`): accept `reports_to` ids that the chart
+  does not define, for a chart that is knowingly a snapshot of part of a company (one department's
+  export, GitLab's public team page), whose managers sit outside it. Whoever reports to such a manager
+  is a top of the snapshot (S004 counts only people with no `reports_to`). Every other reference is
+  still checked, and a misspelt manager goes unnoticed, so keep it off for a whole-company chart.
+  Example: `options: {S002: {allow-external-managers: true}}`.
+
 ## References
 - The orglint org chart format (FORMAT.md): `reports_to`, `dotted_to`, `lead`, `owner` name person ids,
   `unit`, `units` and `parent` unit ids, a unit's `products` product ids.
 """
 
-from orglint import rule
+from orglint import Option, rule
 from orglint.problems import did_you_mean
 
 _SINGULAR = {"people": "person", "units": "unit", "products": "product"}
@@ -56,6 +68,10 @@ _FULL_SEARCH = 5_000
 _BUDGET = 25_000
 #: At most this many distinct unknown ids get a suggestion (a few milliseconds each).
 _MAX_LOOKUPS = 200
+#: People reporting to one missing manager listed as related locations; the message gives the full count.
+_MAX_RELATED = 20
+#: People named in the message of a missing manager's finding.
+_MAX_NAMED = 3
 
 
 class _Suggester:
@@ -165,10 +181,23 @@ def _unknown_references(org):
             yield product, "owner", "people", product.owner, "is owned by"
 
 
-@rule(code="S002", name="unknown-reference", severity="error")
+@rule(
+    code="S002",
+    name="unknown-reference",
+    severity="error",
+    options={
+        "allow-external-managers": Option(
+            "bool", False, "Accept reports_to ids the chart does not define: managers outside a knowingly partial chart."
+        )
+    },
+)
 def check(org, options):
     suggester = None
+    missing_managers: dict[str, list] = {}  # unknown reports_to id -> the people naming it, in file order
     for entity, field, wanted, ref, verb in _unknown_references(org):
+        if field == "reports_to":
+            missing_managers.setdefault(ref, []).append(entity)
+            continue
         suggester = suggester or _Suggester(org)
         who = f"product {entity.label}" if entity.kind == "products" else entity.display
         yield org.finding(
@@ -176,3 +205,27 @@ def check(org, options):
             f"{who} {verb} '{ref}', but no {_SINGULAR[wanted]} has that id{suggester.hint(wanted, ref)}",
             field=field,
         )
+    if options["allow-external-managers"]:
+        return
+    for ref, reports in missing_managers.items():
+        suggester = suggester or _Suggester(org)
+        yield _missing_manager(org, ref, reports, suggester.hint("people", ref))
+
+
+def _missing_manager(org, ref, reports, hint):
+    """One finding for a manager id that the chart does not define, at the first ``reports_to`` naming it."""
+    first = reports[0]
+    if len(reports) == 1:
+        return org.finding(first, f"{first.display} reports to '{ref}', but no person has that id{hint}", field="reports_to")
+    named = [person.label for person in reports[:_MAX_NAMED]]
+    more = len(reports) - len(named)
+    listed = ", ".join(named[:-1]) + f" and {named[-1]}" if not more else ", ".join(named) + f" and {more} more"
+    return org.finding(
+        first,
+        f"{len(reports)} people report to '{ref}', but no person has that id{hint}: {listed}",
+        field="reports_to",
+        related=[
+            (f"{person.display} also reports to '{ref}'", person.location("reports_to"))
+            for person in reports[1 : _MAX_RELATED + 1]
+        ],
+    )

@@ -11,7 +11,9 @@ about "reports to the CEO" or "has a product leader above them" stays silent. On
 each top other than the CEO; when no one holds `ceo`, the top written first in the chart is taken as the
 reference and the others are flagged. When the CEO reports to someone (a chair or a parent company), the
 top of the CEO's own chain is the reference. Co-founders or a board who really sit outside the reporting
-line can be listed in the `allow` option.
+line can be listed in the `allow` option. Someone whose `reports_to` names a manager the chart does not
+define is not a top here: S002 reports the missing manager, or accepts it in a knowingly partial chart
+(its option `allow-external-managers`).
 
 ## Example
 ```yaml

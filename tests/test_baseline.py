@@ -209,7 +209,7 @@ def test_statistics_counts_per_rule_sorted_by_count_then_code(chart, capsys):
     chart.write_text(
         CHART
         + "  - {id: tove, name: Tove Berg, title: Engineer, reports_to: adda}\n"
-        + "  - {id: max, name: Max Berg, title: Engineer, reports_to: adda}\n"
+        + "  - {id: max, name: Max Berg, title: Engineer, reports_to: adaa}\n"
     )
     code, out, err = orglint(capsys, "check", "org.yaml", *SELECT, "--statistics")
     assert code == 1

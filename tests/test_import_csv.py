@@ -237,23 +237,104 @@ def test_duplicate_ids_are_s003_and_unknown_managers_s002():
     assert [(f.code, f.subject, f.line, f.column) for f in result.rule_findings] == [("S002", "people.2", 3, 13)]
 
 
-def test_department_lead_is_the_highest_member_first_in_file_order_among_equals():
+def test_departments_with_the_same_slug_are_one_unit():
     text = (
         "Employee ID,Name,Job Title,Manager ID,Department\n"
         "1,Ada Byron,CEO,,Executive\n"
-        "2,Eve Ng,Software Engineer,3,Engineering\n"
-        "3,Dan Lee,Engineering Manager,1,Engineering\n"
-        "4,Fay Wu,Engineering Manager,1,Engineering\n"
-        "5,Gus Ho,Designer,3,Design & UX\n"
-        "6,Hal Ro,Designer,3,design-ux\n"
+        "5,Gus Ho,Head of Design,1,Design & UX\n"
+        "6,Hal Ro,Designer,5,design-ux\n"
     )
     result = read(text)
     assert units(result) == {
         "executive": ("Executive", "department", "executive", "1"),
-        "engineering": ("Engineering", "department", "engineering", "3"),  # Dan and Fay tie: Dan comes first
         "design-ux": ("Design & UX", "department", "design", "5"),  # "design-ux" is the same slug: one unit
     }
     assert [p.id for p in result.org.members["design-ux"]] == ["5", "6"]
+
+
+def leads(text: str) -> dict[str, str | None]:
+    result = read(text)
+    assert problems(result) == []
+    return {unit.id: unit.lead for unit in result.org.units.values()}
+
+
+HEADER = "Employee ID,Name,Job Title,Manager ID,Department\n"
+
+
+def test_department_lead_is_the_head_of_its_function_by_title():
+    text = HEADER + (
+        "1,Ada Byron,CEO,,Executive\n"
+        "2,Eve Ng,Software Engineer,3,Engineering\n"
+        "3,Dan Lee,VP Engineering,1,Engineering\n"  # not first in the file, and not highest in the chain either
+        "4,Kim Ode,Executive Assistant,1,Engineering\n"
+        "5,Pia Sol,Director of Product Management,1,Product\n"
+        "6,Raj Oba,Senior Product Manager,5,Product\n"
+        "7,Liv Hart,Chief Revenue Officer,1,Sales\n"
+        "8,Ola Berg,Sales Director,7,Sales\n"
+    )
+    assert leads(text) == {"executive": "1", "engineering": "3", "product": "5", "sales": "7"}
+
+
+def test_department_lead_among_peers_is_the_one_above_the_others():
+    text = HEADER + (
+        "1,Ada Byron,CEO,,Executive\n"
+        "2,Fay Wu,Director of Engineering,3,Engineering\n"
+        "3,Dan Lee,Senior Director of Engineering,1,Engineering\n"
+        "4,Gil Tan,Director of Engineering,2,Engineering\n"
+    )
+    assert leads(text)["engineering"] == "3"
+
+
+def test_department_lead_is_not_the_highest_member_when_no_title_says_so():
+    # A forest: the export covers part of the company, whose heads are not in it.
+    text = HEADER + (
+        "10,Sam Roe,Senior Frontend Engineer,99,Engineering\n"
+        "11,Tia Lu,Backend Engineer,10,Engineering\n"
+        "12,Una Ko,Engineering Manager,98,Engineering\n"
+        "20,Val Ng,Executive Assistant,97,Product Management\n"
+        "21,Wes Po,Product Manager,96,Product Management\n"
+        "30,Xan Li,Account Executive,95,Sales\n"
+    )
+    assert leads(text) == {"engineering": None, "product-management": None, "sales": None}
+
+
+def test_department_lead_is_unset_when_several_peers_could_lead():
+    text = HEADER + (
+        "1,Ada Byron,CEO,,Executive\n"
+        "2,Fay Wu,Director of Engineering,1,Engineering\n"
+        "3,Dan Lee,Director of Engineering,1,Engineering\n"
+        "4,Ivy Ma,VP Product,1,Product\n"
+        "5,Jon Fox,Head of Product,1,Product\n"
+    )
+    assert leads(text) == {"executive": "1", "engineering": None, "product": None}
+
+
+def test_department_lead_is_unset_for_a_name_that_reads_as_no_function():
+    text = HEADER + "1,Ada Byron,CEO,,Executive\n2,Bo Kim,Director of Engineering,1,Tiger Team\n"
+    assert leads(text) == {"executive": "1", "tiger-team": None}
+
+
+def test_a_head_of_another_function_does_not_lead_a_department():
+    text = HEADER + (
+        "1,Ada Byron,CEO,,Executive\n"
+        "2,Hal Ro,Head of Sales,1,Engineering\n"
+        "3,Eve Ng,Software Engineer,1,Engineering\n"
+    )
+    assert leads(text) == {"executive": "1", "engineering": None}
+
+
+def test_department_lead_in_a_reporting_cycle_is_not_guessed():
+    text = HEADER + (
+        "1,Fay Wu,Director of Engineering,2,Engineering\n"
+        "2,Dan Lee,Director of Engineering,1,Engineering\n"
+    )
+    assert leads(text) == {"engineering": None}
+
+
+def test_an_unset_lead_is_reported_by_s008():
+    text = HEADER + "10,Sam Roe,Senior Frontend Engineer,,Engineering\n11,Tia Lu,Backend Engineer,10,Engineering\n"
+    result = read(text, select=["S008"])
+    assert [(f.code, f.subject) for f in result.rule_findings] == [("S008", "units.engineering")]
 
 
 def test_column_map_overrides_and_switches_off():
@@ -365,13 +446,24 @@ def test_gitlab_team_as_csv():
     # PROVENANCE.txt: 450 records point at a missing manager (kept as written, for S002); no cycles; no duplicates.
     assert sum(1 for p in org.people.values() if p.reports_to not in org.people) == 450
     assert result.rule_findings == []
-    # Each department's lead is a member with no member above them in depth (Org.depth, computed independently).
-    depth = org.depth
-    for unit in org.units.values():
-        members = org.members[unit.id]
-        assert unit.lead == min(members, key=lambda p: depth[p.id]).id
-        assert unit.type == "department"
+    assert all(unit.type == "department" for unit in org.units.values())
     assert org.units["engineering-function"].function == "engineering"
+
+    # Leads come from titles. The page is a forest: the member highest in Engineering's chain is a
+    # Senior Frontend Engineer and in Product Management an executive assistant; neither leads.
+    def lead_title(unit_id: str) -> str | None:
+        lead = org.units[unit_id].lead
+        return org.people[lead].title if lead else None
+
+    assert lead_title("engineering-function") is None
+    assert lead_title("product-management") is None
+    assert lead_title("marketing").endswith(">Chief Marketing and Strategy Officer</a>")  # titles as written
+    assert lead_title("alliances").endswith(">VP of Alliances</a>")
+    assert sum(1 for unit in org.units.values() if unit.lead) == 14  # of 86 departments
+    for unit in org.units.values():
+        if unit.lead is not None:
+            lead = org.people[unit.lead]
+            assert unit.function in lead.leads
 
 
 def test_a_quote_never_closed_is_an_error_at_the_quote():

@@ -3,7 +3,9 @@
 Each importer module offers ``build(org, sources, problems)`` (Backstage and
 CSV also take ``options=ImportOptions(...)``, e.g. the CSV column map of
 ``--map``). :func:`_claimant` picks the importer of each source: CSV by file
-name, Backstage by ``apiVersion: backstage.io/...``; native YAML is the fallback. Importers are imported only when a
+name, Backstage by ``apiVersion: backstage.io/...``, GitLab's team page by a
+list of entries with ``slug:`` and ``reports_to:`` (or a person file with
+``reports_to:`` and ``role:`` at the top level); native YAML is the fallback. Importers are imported only when a
 source needs them, to keep start-up fast.
 """
 
@@ -19,7 +21,7 @@ from orglint.model import Org
 from orglint.rule import Finding
 
 # Module names under orglint.importers, in the order they are asked; "native" last.
-IMPORTERS = ("backstage", "csv", "native")
+IMPORTERS = ("backstage", "gitlab", "csv", "native")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ def _claimant(source: SourceFile) -> str:
         return "csv"
     if _looks_like_backstage(source):
         return "backstage"
+    if _looks_like_gitlab_team(source):
+        return "gitlab"
     return "native"
 
 
@@ -57,6 +61,26 @@ def _looks_like_backstage(source: SourceFile) -> bool:
     if "backstage.io/" not in text:  # a plain substring scan is ~20x faster than the regex
         return False
     return _BACKSTAGE_API_VERSION.search(text) is not None
+
+
+# Lines before the first entry of a top-level list: blank lines, comments, directives, "---".
+_LIST_AT_TOP = re.compile(r"\A\ufeff?(?:[ \t]*(?:#[^\n]*)?\r?\n|%[^\n]*\n|---[ \t]*(?:#[^\n]*)?\r?\n)*-(?:[ \t]|\r?\n)")
+_ENTRY_KEY = {key: re.compile(rf"^(?:-[ \t]+|[ \t]+)?{key}:", re.MULTILINE) for key in ("slug", "reports_to")}
+_TOP_KEY = {key: re.compile(rf"^{key}:", re.MULTILINE) for key in ("reports_to", "role", "departments")}
+
+
+def _looks_like_gitlab_team(source: SourceFile) -> bool:
+    """GitLab's team page: a list of entries with ``slug`` and ``reports_to`` (``data/team.yml``), or one
+    person's file with ``reports_to`` and ``role`` or ``departments`` at the top level (never valid in a
+    native chart, whose top level is ``orglint``, ``org``, ``people`` ...)."""
+    text = source.text
+    if "reports_to:" not in text:
+        return False
+    if _TOP_KEY["reports_to"].search(text):
+        return _TOP_KEY["role"].search(text) is not None or _TOP_KEY["departments"].search(text) is not None
+    if "slug:" not in text or not _LIST_AT_TOP.match(text):
+        return False
+    return _ENTRY_KEY["slug"].search(text) is not None and _ENTRY_KEY["reports_to"].search(text) is not None
 
 
 def build_org(loaded: LoadResult, options: ImportOptions | None = None) -> tuple[Org, list[Finding]]:

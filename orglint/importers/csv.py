@@ -37,8 +37,12 @@ are not imported (HR exports often hold personal data the chart does not need).
   person themself, ``null``, ``none``, ``n/a`` or ``-`` mean "top of the chart".
 - Departments become units of type ``department``: id = a slug of the name,
   the name as written, the function read from the name
-  (``orglint.roles.function_of_name``), and as lead the member highest in the
-  chain of command (the first in file order among equals).
+  (``orglint.roles.function_of_name``), and as lead the member whose title
+  reads as the head of that function (``orglint.importers.leads``: "VP of
+  Product" for Product; a Senior Director above the Directors). When no title
+  says so, or several peers do, the lead stays unset (S008 then asks for one):
+  the member highest in the chain may be an engineer or an assistant when the
+  export covers part of a company.
 - Delimiter: ``,``, ``;``, tab or ``|``, detected from the header row. A UTF-8
   byte-order mark, quoted fields and line breaks inside quotes are handled.
 - Locations: line = the physical line where the row starts; column = the
@@ -667,17 +671,10 @@ class _Importer:
         return person
 
     def set_leads(self, people: list[Person], units: dict[str, Unit]) -> None:
-        """Each department's lead: its member highest in the chain of command (first in file order among equals)."""
-        depth = _depths(people)
-        best: dict[str, Person] = {}
-        for person in people:
-            if person.unit is None:
-                continue
-            current = best.get(person.unit)
-            if current is None or depth[person.id] < depth[current.id]:
-                best[person.unit] = person
-        for unit_id, lead in best.items():
-            units[unit_id].lead = lead.id
+        """Each department's lead, read from its members' titles; unset when they do not name one head."""
+        from orglint.importers.leads import infer_leads
+
+        infer_leads(units, people)
 
 
 # Person field -> the CSV field it was read from (name and id: see _Row.name_field / id_field).
@@ -719,28 +716,6 @@ class _RowSpans(Mapping):
 
     def __len__(self) -> int:
         return len(self._computed())
-
-
-def _depths(people: list[Person]) -> dict[str, int]:
-    """Person id -> managers above them among ``people`` (linear; cycles and unknown managers end a chain)."""
-    by_id: dict[str, Person] = {}
-    for person in people:
-        by_id.setdefault(person.id, person)
-    depth: dict[str, int] = {}
-    for person in people:
-        if person.id in depth:
-            continue
-        path: list[str] = []
-        on_path: set[str] = set()
-        current: Person | None = person
-        while current is not None and current.id not in depth and current.id not in on_path:
-            path.append(current.id)
-            on_path.add(current.id)
-            current = by_id.get(current.reports_to) if current.reports_to else None
-        base = depth[current.id] + 1 if current is not None and current.id in depth else 0
-        for offset, person_id in enumerate(reversed(path)):
-            depth[person_id] = base + offset
-    return depth
 
 
 def build(org: Org, sources: list[SourceFile], problems: list[Finding], options: object = None) -> None:

@@ -246,6 +246,100 @@ def test_s002_near_misses():
     assert findings(text, select=["S002"]) == []
 
 
+PARTIAL = """
+orglint: 1
+people:
+  - {id: lena, name: Lena Vogt, title: Director of Engineering, reports_to: cto}
+  - {id: max, name: Max Roth, title: Backend Engineer, reports_to: lena}
+  - {id: omar, name: Omar Haddad, title: Engineering Manager, reports_to: cto}
+  - {id: ines, name: Ines Moreau, title: Product Manager, reports_to: vp-product}
+  - {id: kai, name: Kai Berg, title: Engineering Manager, reports_to: cto}
+  - {id: noor, name: Noor Shah, title: Designer, reports_to: kai, dotted_to: [head-of-design]}
+"""
+
+
+def test_s002_one_finding_per_missing_manager_with_the_count_and_the_others_related():
+    result = run(PARTIAL, select=["S002"])
+    assert [(f.code, f.subject, f.line, f.column, f.message) for f in result.rule_findings] == [
+        ("S002", "people.lena", 3, column_of(PARTIAL, 3, "cto}"),
+         "3 people report to 'cto', but no person has that id: Lena Vogt, Omar Haddad and Kai Berg"),
+        ("S002", "people.ines", 6, column_of(PARTIAL, 6, "vp-product"),
+         "Ines Moreau (Product Manager) reports to 'vp-product', but no person has that id"),
+        ("S002", "people.noor", 8, column_of(PARTIAL, 8, "[head-of-design"),  # the list, as for any list field
+         "Noor Shah (Designer) has a dotted line to 'head-of-design', but no person has that id"),
+    ]
+    cto = result.rule_findings[0]
+    assert [(r.message, r.line, r.column) for r in cto.related] == [
+        ("Omar Haddad (Engineering Manager) also reports to 'cto'", 5, column_of(PARTIAL, 5, "cto}")),
+        ("Kai Berg (Engineering Manager) also reports to 'cto'", 7, column_of(PARTIAL, 7, "cto}")),
+    ]
+    assert result.rule_findings[1].related == ()
+
+
+def test_s002_many_people_under_one_missing_manager_are_named_briefly_and_related_up_to_a_bound():
+    people = "\n".join(f"  - {{id: p{i:02d}, reports_to: gone}}" for i in range(30))
+    result = run(f"orglint: 1\npeople:\n{people}\n", select=["S002"])
+    [finding] = result.rule_findings
+    assert (finding.subject, finding.line) == ("people.p00", 3)
+    assert finding.message == "30 people report to 'gone', but no person has that id: p00, p01, p02 and 27 more"
+    assert [r.line for r in finding.related] == list(range(4, 24))  # the next 20 of the 29 others
+
+
+def test_s002_a_missing_manager_that_is_a_typo_still_gets_its_suggestion_once():
+    text = """
+    orglint: 1
+    people:
+      - {id: grace, name: Grace Hopper, title: VP Engineering}
+      - {id: linus, name: Linus Berg, title: Site Reliability Engineer, reports_to: gracie}
+      - {id: alan, name: Alan Kay, title: Backend Engineer, reports_to: gracie}
+    """
+    assert messages(text, select=["S002"]) == [
+        "2 people report to 'gracie', but no person has that id (did you mean 'grace'?): Linus Berg and Alan Kay"
+    ]
+
+
+def test_s002_allow_external_managers_accepts_managers_outside_a_partial_chart():
+    settings = options("S002", **{"allow-external-managers": True})
+    result = run(PARTIAL, select=["S002", "S004"], settings=settings)
+    # Managers outside the chart are accepted; a dotted line to nobody is still reported, and the
+    # people under the missing managers are tops of the snapshot, not S004's forgotten reports_to.
+    assert [(f.code, f.subject, f.message) for f in result.rule_findings] == [
+        ("S002", "people.noor", "Noor Shah (Designer) has a dotted line to 'head-of-design', but no person has that id"),
+    ]
+    assert {person.id for person in result.org.people.values() if result.org.depth[person.id] == 0} == {"lena", "omar", "ines", "kai"}
+
+
+def test_s002_allow_external_managers_still_checks_units_leads_and_owners():
+    text = """
+    orglint: 1
+    products:
+      - {id: insights, name: Insights, owner: pria}
+    units:
+      - {id: platform, name: Platform, type: platform, lead: gracie, parent: enginering}
+    people:
+      - {id: grace, name: Grace Hopper, title: VP Engineering, reports_to: outside, unit: platfrom}
+    """
+    settings = options("S002", **{"allow-external-managers": True})
+    assert findings(text, select=["S002"], settings=settings) == [
+        ("S002", "people.grace"),
+        ("S002", "products.insights"),
+        ("S002", "units.platform"),
+        ("S002", "units.platform"),
+    ]
+
+
+def test_s002_allow_external_managers_is_validated_by_the_config(tmp_path):
+    from orglint.config import ConfigError, load_config
+    from orglint.api import default_rules
+
+    (tmp_path / ".orglint.yaml").write_text("options:\n  S002: {allow-external-managers: sometimes}\n")
+    with pytest.raises(ConfigError, match="allow-external-managers: invalid value .* expected true or false"):
+        load_config(tmp_path / ".orglint.yaml").resolve(default_rules())
+    (tmp_path / ".orglint.yaml").write_text("options:\n  unknown-reference: {allow-external-managers: true}\n")
+    resolved = load_config(tmp_path / ".orglint.yaml").resolve(default_rules())
+    assert resolved.settings.options["S002"] == {"allow-external-managers": True}
+
+
 # ------------------------------------------------------------------------ S003 duplicate-id
 
 
