@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from orglint.boundary import MAX_BASELINE_BYTES, BoundaryError, read_regular_file
+from orglint.model import shown as cut
 from orglint.rule import Finding
 
 FORMAT_KEY = "orglint-baseline"
@@ -53,7 +55,10 @@ class Baseline:
     def load(cls, path: Path | str) -> Baseline:
         shown = str(path)
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
+            # Only a regular file, of bounded size: a baseline that is /dev/zero must not hang the run.
+            text = read_regular_file(path, MAX_BASELINE_BYTES, f"baseline file {shown}").decode("utf-8-sig")
+        except BoundaryError as error:
+            raise BaselineError(str(error)) from None
         except FileNotFoundError:
             raise BaselineError(
                 f"baseline file {shown} not found; create it with `orglint check --write-baseline {shown}`"
@@ -68,7 +73,7 @@ class Baseline:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
-            raise BaselineError(f"baseline file {shown} is not valid JSON: {error.msg} (line {error.lineno})") from None
+            raise BaselineError(f"baseline file {shown} is not valid JSON: {cut(error.msg)} (line {error.lineno})") from None
         except RecursionError:
             raise BaselineError(f"baseline file {shown} is nested too deeply to be a baseline") from None
         return cls(_parse(data, shown), shown)
@@ -100,7 +105,7 @@ def _parse(data: object, shown: str) -> Counter:
     if not isinstance(data, dict) or FORMAT_KEY not in data:
         raise bad(f"expected a JSON object with \"{FORMAT_KEY}\": {FORMAT_VERSION}")
     if data[FORMAT_KEY] != FORMAT_VERSION:
-        raise bad(f"version {data[FORMAT_KEY]!r} is not supported (this orglint writes version {FORMAT_VERSION})")
+        raise bad(f"version {cut(repr(data[FORMAT_KEY]))} is not supported (this orglint writes version {FORMAT_VERSION})")
     entries = data.get("findings")
     if not isinstance(entries, list):
         raise bad('"findings" must be a list')

@@ -10,6 +10,7 @@ the path as written, never what it points at or holds.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -75,10 +76,11 @@ def resolves_within(path: Path | str, root: Path | str) -> bool:
         return False
 
 
-def ensure_within(path: Path | str, root: Path | str, shown: str) -> None:
-    """Raise BoundaryError unless ``path`` resolves inside ``root``; ``shown`` names it in the message."""
+def ensure_within(path: Path | str, root: Path | str, shown: str, verb: str = "read") -> None:
+    """Raise BoundaryError unless ``path`` resolves inside ``root``; ``shown`` names it in the message
+    (``verb``: what orglint does not do with it, "read" or "load")."""
     if not resolves_within(path, root):
-        raise BoundaryError(f"{shown} leads outside the repository ({_root_name(root)}); orglint does not read it")
+        raise BoundaryError(f"{shown} leads outside {_root_name(root)}; orglint does not {verb} it")
 
 
 def read_regular_file(path: Path | str, limit: int, shown: str) -> bytes:
@@ -91,6 +93,8 @@ def read_regular_file(path: Path | str, limit: int, shown: str) -> bytes:
     descriptor = os.open(path, flags)
     try:
         info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):  # callers say "is a folder" (opening one succeeds on POSIX)
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(info.st_mode):
             raise BoundaryError(f"{shown} is not a regular file; orglint reads only regular files")
         if info.st_size > limit:
@@ -111,12 +115,27 @@ def read_regular_file(path: Path | str, limit: int, shown: str) -> bytes:
     return data
 
 
+def ensure_named_within(path: Path | str, shown: str, cwd: Path | str | None = None) -> None:
+    """For a path the command line names (trusted as written): refuse it only when it lies in a
+    repository, or below the working folder, as written, yet resolves outside it; that is, when a
+    link committed there leads out (``--baseline b.json`` with ``b.json -> /etc/shadow``)."""
+    absolute = os.path.abspath(path)
+    root = repository_root(absolute)
+    if root is None:
+        working = os.path.abspath(cwd if cwd is not None else os.getcwd())
+        root = Path(working) if is_within(absolute, working) else None
+    if root is not None:
+        ensure_within(path, root, shown)
+
+
 def _root_name(root: Path | str) -> str:
+    """The root as messages name it: the repository or the working folder, with its path."""
+    kind = "the repository" if repository_root(root) == Path(os.path.abspath(root)) else "the working folder"
     try:
-        relative = Path(os.path.abspath(root)).relative_to(Path(os.path.abspath(os.getcwd())))
-        return relative.as_posix() if str(relative) != "." else "the current folder"
+        relative = os.path.relpath(os.path.abspath(root), os.path.abspath(os.getcwd()))
     except (ValueError, OSError):
-        return Path(root).name or str(root)
+        relative = str(root)
+    return kind if relative == "." else f"{kind} ({Path(relative).as_posix()})"
 
 
 def _size(limit: int) -> str:

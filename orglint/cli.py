@@ -162,6 +162,12 @@ _STDIN_HELP = (
 )
 
 
+_NO_PLUGINS_HELP = (
+    "Run no code the config names: a config with plugins: is an error naming them (for untrusted "
+    "checkouts; --rules-dir still loads)."
+)
+
+
 def _targets(paths: Optional[List[str]], stdin_filename: Optional[str]) -> list[str]:
     """The paths to read: those given; standard input under --stdin-filename; else the default chart."""
     if stdin_filename is not None:
@@ -195,11 +201,14 @@ def _open_session(**options):
     from orglint.session import open_session
 
     try:
-        return open_session(**options)
+        session = open_session(**options)
     except SelectionError as error:
         raise UsageError(f"--select/--ignore: no rule matches '{error}' (see `orglint rules`)") from None
     except (ConfigError, PluginError, BaselineError) as error:
         raise UsageError(str(error)) from None
+    for note in session.config.notes:
+        _err(f"orglint: note: {note}")
+    return session
 
 
 def _write_baseline(result, path: Path, quiet: bool) -> None:
@@ -260,6 +269,7 @@ def check(
     isolated: bool = typer.Option(
         False, "--isolated", help="Ignore every config file and the plugin folders it names (for untrusted checkouts)."
     ),
+    no_plugins: bool = typer.Option(False, "--no-plugins", help=_NO_PLUGINS_HELP),
     baseline: Optional[Path] = typer.Option(
         None, "--baseline", help="Report only findings not recorded in this baseline file (overrides the config's)."
     ),
@@ -287,6 +297,7 @@ def check(
         fail_on=fail_on.value if fail_on is not None else None,
         baseline_file=baseline,
         use_baseline=write_baseline is None,
+        no_plugins=no_plugins,
     )
     result = lint(targets, session=session, import_options=_import_options(column_map, stdin_filename))
     _KEEP_UNTIL_EXIT[:] = [result]
@@ -338,6 +349,7 @@ def rules_command(
     rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Also load rule modules from this folder."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of looking for one."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file: show the defaults."),
+    no_plugins: bool = typer.Option(False, "--no-plugins", help=_NO_PLUGINS_HELP),
 ) -> None:
     """List every loaded rule by family: code, name, severity, enabled, summary (as the config sets them)."""
     from orglint.listing import rules_json, rules_table
@@ -350,6 +362,7 @@ def rules_command(
         ignore=_split(ignore) or [],
         rules_dirs=rules_dir or [],
         use_baseline=False,
+        no_plugins=no_plugins,
     )
     rule_set = RuleSet(rules=session.effective_rules())  # severities as configured
     enabled = session.enabled
@@ -367,13 +380,14 @@ def explain(
     rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Also load rule modules from this folder."),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of looking for one."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file (and its plugins)."),
+    no_plugins: bool = typer.Option(False, "--no-plugins", help=_NO_PLUGINS_HELP),
 ) -> None:
     """Show a rule's full documentation: what it does, why it matters, examples, options."""
     from orglint.listing import explain_markdown
 
     # The rules a check here would load: the config's plugins too, as `orglint rules` lists them.
     session = _open_session(
-        config_file=config_file, isolated=isolated, rules_dirs=rules_dir or [], use_baseline=False
+        config_file=config_file, isolated=isolated, rules_dirs=rules_dir or [], use_baseline=False, no_plugins=no_plugins
     )
     markdown = explain_markdown(code_or_name, session.rule_set)
     if markdown is None:
@@ -439,6 +453,7 @@ def graph(
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
     config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of looking for one."),
     isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file and the plugin folders it names."),
+    no_plugins: bool = typer.Option(False, "--no-plugins", help=_NO_PLUGINS_HELP),
 ) -> None:
     """Draw the org chart as Mermaid, Graphviz DOT or SVG, with the findings highlighted."""
     from orglint.api import lint
@@ -451,6 +466,7 @@ def graph(
         select=_split(select),
         ignore=_split(ignore) or [],
         rules_dirs=rules_dir or [],
+        no_plugins=no_plugins,
     )
     result = lint(targets, session=session, import_options=_import_options(column_map, stdin_filename))
     for problem in result.input_problems:

@@ -31,7 +31,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from orglint.boundary import (
+    MAX_CONFIG_BYTES,
+    BoundaryError,
+    ensure_within,
+    is_within,
+    read_regular_file,
+    repository_root,
+    trust_root,
+)
 from orglint.engine import ALL, RunSettings, SelectionError, resolve_selector
+from orglint.model import shown
 from orglint.problems import did_you_mean
 from orglint.rule import Severity
 
@@ -45,6 +55,7 @@ __all__ = [
     "PRESETS",
     "Config",
     "ConfigError",
+    "Discovery",
     "Ignores",
     "Layer",
     "Reference",
@@ -84,6 +95,11 @@ class ConfigError(Exception):
     """The configuration is invalid; the message names the file, the key and what is wrong."""
 
 
+def _quote(value: Any) -> str:
+    """A value from a config file, quoted in a message: cut short, since the file may be hostile."""
+    return f"'{shown(str(value))}'"
+
+
 # --- what a config file says -------------------------------------------------------------
 
 
@@ -119,6 +135,7 @@ class Layer:
     per_file_ignores: list[_PatternIgnore] = field(default_factory=list)
     per_subject_ignores: list[_PatternIgnore] = field(default_factory=list)
     plugins: list[Path] = field(default_factory=list)
+    plugin_names: list[tuple[str, str]] = field(default_factory=list)  # (folder as written, file:line:col)
     fail_on: str | None = None
     baseline: Path | None = None
 
@@ -129,6 +146,8 @@ class Config:
 
     preset: str = DEFAULT_PRESET
     layers: list[Layer] = field(default_factory=list)
+    root: Path | None = None  # the folder no file this config names may leave (the repository)
+    notes: list[str] = field(default_factory=list)  # what discovery wants the user to know (for the CLI)
 
     @classmethod
     def empty(cls) -> Config:
@@ -156,6 +175,11 @@ class Config:
                 if folder not in found:
                     found.append(folder)
         return found
+
+    @property
+    def plugin_names(self) -> list[tuple[str, str]]:
+        """Every plugin folder the config names, as written, with where (for --no-plugins)."""
+        return [named for layer in self.layers for named in layer.plugin_names]
 
     @property
     def fail_on(self) -> str | None:
@@ -329,7 +353,7 @@ def _resolve_options(
             references.append(reference)  # no loaded rule has it: X002, not an error
             return
         raise ConfigError(
-            f"{where}: options: '{reference.text}' names {len(several)} rules; "
+            f"{where}: options: {_quote(reference.text)} names {len(several)} rules; "
             "options are set per rule, by its code or name (e.g. options: {span-of-control: {max: 8}})"
         )
     label = f"rule {rule.code} ({rule.name})"
@@ -340,14 +364,18 @@ def _resolve_options(
                 known = ", ".join(rule.options)
                 hint = did_you_mean(name, rule.options)
                 raise ConfigError(
-                    f"{option_where}: options.{reference.text}: {label} has no option '{name}'{hint}; its options: {known}"
+                    f"{option_where}: options.{shown(reference.text)}: {label} has no option {_quote(name)}{hint}; "
+                    f"its options: {known}"
                 )
-            raise ConfigError(f"{option_where}: options.{reference.text}: {label} has no options, so '{name}' cannot be set")
+            raise ConfigError(
+                f"{option_where}: options.{shown(reference.text)}: {label} has no options, so {_quote(name)} cannot be set"
+            )
         try:
             converted = declared.validate(value)
         except ValueError as error:
             raise ConfigError(
-                f"{option_where}: options.{reference.text}.{name}: invalid value for option '{name}' of {label}: {error}"
+                f"{option_where}: options.{shown(reference.text)}.{shown(name)}: invalid value for option "
+                f"{_quote(name)} of {label}: {shown(str(error))}"
             ) from None
         options.setdefault(rule.code, {})[name] = converted
 
@@ -355,39 +383,107 @@ def _resolve_options(
 # --- matching file paths ------------------------------------------------------------------
 
 
-def glob_regex(pattern: str) -> re.Pattern[str]:
-    """A glob as a regex over '/'-separated paths: ``*`` and ``?`` stay in one folder, ``**`` crosses folders."""
-    out: list[str] = []
+# A glob is read into tokens and matched by simulating its automaton over the path, one
+# character at a time, tracking every token position that is still possible. That takes
+# len(path) x len(pattern) steps at worst, however many ``*`` and ``**/`` it has: a regex of
+# repeated ``(?:.*/)?`` backtracks exponentially (issue 11: 12 x ``**/`` ran for minutes).
+_LITERAL, _ONE, _CLASS, _STAR, _GLOBSTAR, _GLOBSTAR_SLASH = range(6)
+
+
+def _glob_tokens(pattern: str) -> list[tuple[int, Any]]:
+    """``*`` and ``?`` stay in one folder, ``**/`` is any number of folders, ``**`` anything."""
+    tokens: list[tuple[int, Any]] = []
     index = 0
     length = len(pattern)
     while index < length:
         char = pattern[index]
         if pattern.startswith("**/", index):
-            out.append("(?:.*/)?")
+            if not tokens or tokens[-1][0] != _GLOBSTAR_SLASH:  # **/**/ is **/
+                tokens.append((_GLOBSTAR_SLASH, None))
             index += 3
             continue
         if pattern.startswith("**", index):
-            out.append(".*")
+            tokens.append((_GLOBSTAR, None))
             index += 2
             continue
         if char == "*":
-            out.append("[^/]*")
+            tokens.append((_STAR, None))
         elif char == "?":
-            out.append("[^/]")
+            tokens.append((_ONE, None))
         elif char == "[":
             end = pattern.find("]", index + 2 if pattern[index + 1 : index + 2] in ("!", "]") else index + 1)
             if end < 0:
-                out.append(re.escape(char))
+                tokens.append((_LITERAL, char))
             else:
                 body = pattern[index + 1 : end]
                 if body.startswith("!"):
                     body = "^" + body[1:]
-                out.append("[" + body.replace("\\", "\\\\") + "]")
+                try:
+                    tokens.append((_CLASS, re.compile("[" + body.replace("\\", "\\\\") + "]")))
+                except re.error:  # a class Python cannot read ([z-a]): match it as written
+                    tokens.extend((_LITERAL, part) for part in pattern[index : end + 1])
                 index = end
         else:
-            out.append(re.escape(char))
+            tokens.append((_LITERAL, char))
         index += 1
-    return re.compile("".join(out) + r"\Z")
+    return tokens
+
+
+def compile_glob(pattern: str) -> Callable[[str], bool]:
+    """A matcher of whole '/'-separated paths for a glob, in linear time (see above)."""
+    tokens = _glob_tokens(pattern)
+    accept = len(tokens)
+    # States: 2*i is "at token i"; 2*i+1 is "inside the folders of the **/ at token i".
+
+    def closure(states: set[int]) -> set[int]:
+        pending = list(states)
+        while pending:
+            state = pending.pop()
+            index = state >> 1
+            if state & 1 or index >= accept:
+                continue
+            kind = tokens[index][0]
+            if kind in (_STAR, _GLOBSTAR, _GLOBSTAR_SLASH):  # each can match nothing
+                for follow in ((index + 1) << 1, state | 1) if kind == _GLOBSTAR_SLASH else ((index + 1) << 1,):
+                    if follow not in states:
+                        states.add(follow)
+                        pending.append(follow)
+        return states
+
+    def matches(path: str) -> bool:
+        states = closure({0})
+        for char in path:
+            following: set[int] = set()
+            for state in states:
+                index = state >> 1
+                if state & 1:  # any characters, then a '/' ends the folders
+                    following.add(state)
+                    if char == "/":
+                        following.add((index + 1) << 1)
+                    continue
+                if index >= accept:
+                    continue
+                kind, value = tokens[index]
+                if kind == _LITERAL:
+                    if char == value:
+                        following.add((index + 1) << 1)
+                elif kind == _ONE:
+                    if char != "/":
+                        following.add((index + 1) << 1)
+                elif kind == _CLASS:
+                    if value.match(char):
+                        following.add((index + 1) << 1)
+                elif kind == _STAR:
+                    if char != "/":
+                        following.add(state)
+                elif kind == _GLOBSTAR:
+                    following.add(state)
+            if not following:
+                return False
+            states = closure(following)
+        return (accept << 1) in states
+
+    return matches
 
 
 def _file_matcher(pattern: str, base: Path) -> Callable[[str], bool]:
@@ -397,14 +493,14 @@ def _file_matcher(pattern: str, base: Path) -> Callable[[str], bool]:
     also matches a file's name in any folder (``*.csv``).
     """
     cleaned = pattern[2:] if pattern.startswith("./") else pattern
-    regex = glob_regex(cleaned)
+    glob = compile_glob(cleaned)
     basename_too = "/" not in cleaned
     cache: dict[str, bool] = {}
 
     def matches(file: str) -> bool:
         hit = cache.get(file)
         if hit is None:
-            hit = any(regex.match(candidate) for candidate in _candidates(file, base, basename_too))
+            hit = any(glob(candidate) for candidate in _candidates(file, base, basename_too))
             cache[file] = hit
         return hit
 
@@ -440,6 +536,7 @@ class _Source:
         self.display = display
         self.data = data
         self._locate = locate
+        self.root: Path | None = None  # set by _read_source: the folder the paths it names may not leave
 
     @property
     def folder(self) -> Path:
@@ -451,24 +548,43 @@ class _Source:
     def where(self, *keys: Any) -> str:
         return _where(self.display, self.at(*keys)[0])
 
+    def located(self, *keys: Any) -> str:
+        """file:line:col of a key path (file alone when it cannot be found)."""
+        line, column = self.at(*keys)
+        return f"{self.display}:{line}:{column}" if line else self.display
+
+    def ensure_within(self, path: Path, keys: tuple, shown_as: str, verb: str = "read") -> None:
+        """A path this file names (extends, plugins, baseline) must resolve inside the root: else a
+        located ConfigError that names the path as written, never what it points at."""
+        if self.root is None:
+            return
+        try:
+            ensure_within(path, self.root, shown_as, verb)
+        except BoundaryError as error:
+            raise ConfigError(f"{self.located(*keys)}: {error}") from None
+
     def error(self, keys: tuple, message: str) -> ConfigError:
-        dotted = ".".join(str(key) for key in keys if not isinstance(key, int))
+        dotted = ".".join(shown(str(key)) for key in keys if not isinstance(key, int))
         return ConfigError(f"{self.where(*keys)}: {dotted}: {message}" if dotted else f"{self.where(*keys)}: {message}")
 
 
 def _display(path: Path) -> str:
     """A config path as users want to read it: relative to the current directory (``../.orglint.yaml``)."""
     try:
-        relative = os.path.relpath(path.resolve(), Path.cwd().resolve())
+        # As written (links not followed): a config that is a link shows its own name, not its target.
+        relative = os.path.relpath(os.path.abspath(path), os.getcwd())
     except (ValueError, OSError):  # another drive on Windows; no current directory
         return str(path)
     return Path(relative).as_posix()
 
 
-def _read_source(path: Path) -> _Source:
+def _read_source(path: Path, root: Path) -> _Source:
     display = _display(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        ensure_within(path, root, "the config file")
+        text = read_regular_file(path, MAX_CONFIG_BYTES, "the config file").decode("utf-8-sig")
+    except BoundaryError as error:
+        raise ConfigError(f"{display}: {error}") from None
     except FileNotFoundError:
         raise ConfigError(f"{display}: config file not found") from None
     except IsADirectoryError:
@@ -479,8 +595,11 @@ def _read_source(path: Path) -> _Source:
         raise ConfigError(f"{display}: config file is not UTF-8 text") from None
     resolved = path.resolve()
     if path.name == PYPROJECT or path.suffix == ".toml":
-        return _read_toml(resolved, display, text, pyproject=path.name == PYPROJECT)
-    return _read_yaml(resolved, display, text)
+        source = _read_toml(resolved, display, text, pyproject=path.name == PYPROJECT)
+    else:
+        source = _read_yaml(resolved, display, text)
+    source.root = root
+    return source
 
 
 def _read_yaml(path: Path, display: str, text: str) -> _Source:
@@ -497,9 +616,9 @@ def _read_yaml(path: Path, display: str, text: str) -> _Source:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = "; ".join(part for part in (error.context, error.problem) if part) or "invalid YAML"
-        raise ConfigError(f"{_where(display, mark.line + 1 if mark else None)}: invalid YAML: {problem}") from None
+        raise ConfigError(f"{_where(display, mark.line + 1 if mark else None)}: invalid YAML: {shown(problem)}") from None
     except yaml.YAMLError as error:
-        raise ConfigError(f"{display}: invalid YAML: {error}") from None
+        raise ConfigError(f"{display}: invalid YAML: {shown(str(error))}") from None
     except RecursionError:
         raise ConfigError(f"{display}: nested too deeply") from None
     if data is None:
@@ -527,7 +646,7 @@ def _yaml_data(loader: Any, node: Any, keys: tuple, marks: dict, display: str, b
             if key in result:
                 line = key_node.start_mark.line + 1
                 first = marks.get(keys + (key,), (0, 0))[0]
-                raise ConfigError(f"{display}:{line}: duplicate key '{key}' (first on line {first})")
+                raise ConfigError(f"{display}:{line}: duplicate key {_quote(key)} (first on line {first})")
             marks[keys + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             result[key] = _yaml_data(loader, value_node, keys + (key,), marks, display, budget)
         return result
@@ -545,7 +664,7 @@ def _read_toml(path: Path, display: str, text: str, *, pyproject: bool) -> _Sour
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{display}: invalid TOML: {error}") from None
+        raise ConfigError(f"{display}: invalid TOML: {shown(str(error))}") from None
     except RecursionError:
         raise ConfigError(f"{display}: nested too deeply") from None
     if pyproject:
@@ -609,7 +728,7 @@ def _kind(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value}"
     if isinstance(value, str):
-        return f"the string '{value}'"
+        return f"the string {_quote(value)}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -631,7 +750,7 @@ def _parse_layer(source: _Source) -> Layer:
     for key in data:
         if key not in KEYS:
             raise ConfigError(
-                f"{source.where(key)}: unknown key '{key}'{did_you_mean(key, KEYS)}; valid keys: {', '.join(KEYS)}"
+                f"{source.where(key)}: unknown key {_quote(key)}{did_you_mean(key, KEYS)}; valid keys: {', '.join(KEYS)}"
             )
     for key, value in data.items():
         if key == "extends":
@@ -648,9 +767,9 @@ def _parse_layer(source: _Source) -> Layer:
                 if level is False:  # YAML 1.1 reads an unquoted `off` as false
                     level = "off"
                 if not isinstance(level, str) or level.strip().lower() not in SEVERITY_LEVELS:
-                    shown = f"'{level}'" if isinstance(level, str) else _kind(level)
+                    quoted = _quote(level) if isinstance(level, str) else _kind(level)
                     hint = did_you_mean(str(level), SEVERITY_LEVELS) if isinstance(level, str) else ""
-                    raise source.error((key, selector), f"unknown severity {shown}{hint}; use one of {', '.join(SEVERITY_LEVELS)}")
+                    raise source.error((key, selector), f"unknown severity {quoted}{hint}; use one of {', '.join(SEVERITY_LEVELS)}")
                 line, column = source.at(key, selector)
                 layer.severity.append((Reference(selector, key, source.display, line, column), level.strip().lower()))
         elif key == "options":
@@ -672,13 +791,17 @@ def _parse_layer(source: _Source) -> Layer:
             if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
                 raise source.error((key,), f"expected a list of folders of rule modules, got {_kind(value)}")
             for index, item in enumerate(items):
-                folder = (source.folder / item).resolve()
-                if not folder.is_dir():
+                keys = (key, index) if isinstance(value, list) else (key,)
+                # Inside the repository first: a folder elsewhere is refused whether or not it exists.
+                source.ensure_within(source.folder / item, keys, f"plugins: folder {_quote(item)}", "load")
+                folder = Path(os.path.realpath(source.folder / item))
+                if not _is_kind(folder, "dir"):
                     raise ConfigError(
-                        f"{source.where(key, index) if isinstance(value, list) else source.where(key)}: plugins: "
-                        f"folder '{item}' does not exist (plugin folders are relative to {source.display})"
+                        f"{source.where(*keys)}: plugins: "
+                        f"folder {_quote(item)} does not exist (plugin folders are relative to {source.display})"
                     )
                 layer.plugins.append(folder)
+                layer.plugin_names.append((shown(item), source.located(key)))
         elif key == "fail-on":
             if not isinstance(value, str) or value.strip().lower() not in FAIL_ON_LEVELS:
                 hint = did_you_mean(str(value), FAIL_ON_LEVELS) if isinstance(value, str) else ""
@@ -687,12 +810,21 @@ def _parse_layer(source: _Source) -> Layer:
         elif key == "baseline":
             if not isinstance(value, str) or not value.strip():
                 raise source.error((key,), f"expected the path of a baseline file, got {_kind(value)}")
+            source.ensure_within(source.folder / value, (key,), f"baseline: {_quote(value)}")
             layer.baseline = source.folder / value
     return layer
 
 
-def _read_chain(path: Path, chain: list[Path]) -> Config:
-    source = _read_source(path)
+def _is_kind(path: Path, kind: str) -> bool:
+    """Whether ``path`` is a file (or a folder); a name the system refuses (too long) is neither."""
+    try:
+        return path.is_file() if kind == "file" else path.is_dir()
+    except OSError:
+        return False
+
+
+def _read_chain(path: Path, chain: list[Path], root: Path) -> Config:
+    source = _read_source(path, root)
     if source.path in chain:
         cycle = " -> ".join(_display(p) for p in chain[chain.index(source.path) :] + [source.path])
         raise ConfigError(f"{source.where('extends')}: extends: cycle: {cycle}")
@@ -701,47 +833,111 @@ def _read_chain(path: Path, chain: list[Path]) -> Config:
     if extends is None or extends in PRESETS:
         return Config(preset=extends or DEFAULT_PRESET, layers=[layer])
     base_path = source.folder / extends
-    if not base_path.is_file():
+    # Inside the repository first: a file elsewhere is refused unread, whether or not it exists.
+    source.ensure_within(base_path, ("extends",), f"extends: {_quote(extends)}")
+    if not _is_kind(base_path, "file"):
         hint = did_you_mean(extends, PRESETS)
         raise ConfigError(
-            f"{source.where('extends')}: extends: '{extends}' is neither a preset ({', '.join(PRESETS)}){hint} "
+            f"{source.where('extends')}: extends: {_quote(extends)} is neither a preset ({', '.join(PRESETS)}){hint} "
             f"nor a config file (paths are relative to {source.display})"
         )
-    base = _read_chain(base_path, chain + [source.path])
-    return Config(preset=base.preset, layers=base.layers + [layer])
+    base = _read_chain(base_path, chain + [source.path], root)
+    return Config(preset=base.preset, layers=base.layers + [layer], root=root)
 
 
-def load_config(path: Path | str) -> Config:
-    """Read a config file named explicitly (``--config``): YAML, ``pyproject.toml`` or another ``*.toml``."""
-    return _read_chain(Path(path), [])
+def load_config(path: Path | str, *, root: Path | str | None = None) -> Config:
+    """Read a config file named explicitly (``--config``): YAML, ``pyproject.toml`` or another ``*.toml``.
+
+    Every file the config reaches (itself, what it ``extends``, its ``plugins`` and ``baseline``)
+    must resolve inside ``root``: by default the repository holding the file, or with none the
+    working folder (:func:`orglint.boundary.trust_root`). A path that leaves it is a ConfigError
+    located at the key that names it; the file it points at is never read.
+    """
+    root_path = Path(root) if root is not None else trust_root(path)
+    return _read_chain(Path(path), [], root_path)
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """Where config discovery looked: the file found, the folder it stops at and why (``reason``).
+
+    ``root`` is also the folder no file named by the config may leave. ``unused`` is a config
+    file above it that was not read (only outside a repository), so the user can be told why.
+    """
+
+    path: Path | None
+    root: Path
+    reason: str
+    unused: Path | None = None
+
+    @property
+    def note(self) -> str | None:
+        if self.unused is None:
+            return None
+        return (
+            f"not using {_display(self.unused)}: it is above the working folder and there is no git repository, "
+            f"so config discovery stopped at {self.reason}; run orglint from that folder or pass --config to use it"
+        )
+
+
+def discovery(start: Path | str | None = None) -> Discovery:
+    """Look for the config file of ``start`` (default: the current directory), folder by folder upward.
+
+    In each folder: ``.orglint.yaml``, ``.orglint.yml``, then ``pyproject.toml`` with a
+    ``[tool.orglint]`` table. The search stops at the repository root (the nearest folder
+    holding ``.git``). With no repository it never climbs above the working folder: a config in
+    a parent folder (a shared temporary folder, a container's build context) belongs to someone
+    else and may name plugins, so it is not read; the result names it so the CLI can say why.
+    Like Ruff inside a project; unlike Ruff, no config is taken from above a folder that is not one.
+    """
+    working = Path(os.path.abspath(os.getcwd()))
+    folder = Path(os.path.abspath(start)) if start is not None else working
+    repository = repository_root(folder)
+    if repository is not None:
+        limit, reason = repository, "the repository root"
+    elif is_within(folder, working):
+        limit, reason = working, "the working folder"
+    else:
+        limit, reason = folder, "the folder given"
+    for candidate in (folder, *folder.parents):
+        found = _config_in(candidate)
+        if found is not None:
+            return Discovery(found, limit, reason)
+        if candidate == limit:
+            break
+    unused = None
+    if repository is None:
+        for above in limit.parents:
+            try:
+                unused = _config_in(above)
+            except ConfigError:  # two of them: still not ours to read
+                unused = above / CONFIG_FILES[0]
+            if unused is not None:
+                break
+    return Discovery(None, limit, reason, unused)
+
+
+def _config_in(folder: Path) -> Path | None:
+    found = [folder / name for name in CONFIG_FILES if (folder / name).is_file()]
+    if len(found) > 1:
+        raise ConfigError(f"both {_display(found[0])} and {_display(found[1])} exist; keep one")
+    if found:
+        return found[0]
+    pyproject = folder / PYPROJECT
+    if pyproject.is_file() and _has_orglint_table(pyproject):
+        return pyproject
+    return None
 
 
 def find_config(start: Path | str | None = None) -> Path | None:
-    """The config file for ``start`` (default: the current directory), looking upward.
-
-    In each folder: ``.orglint.yaml``, ``.orglint.yml``, then ``pyproject.toml``
-    with a ``[tool.orglint]`` table. The search stops after the repository root
-    (a folder holding ``.git``) or at the filesystem root.
-    """
-    folder = Path(start).resolve() if start is not None else Path.cwd().resolve()
-    for candidate in (folder, *folder.parents):
-        found = [candidate / name for name in CONFIG_FILES if (candidate / name).is_file()]
-        if len(found) > 1:
-            raise ConfigError(f"both {_display(found[0])} and {_display(found[1])} exist; keep one")
-        if found:
-            return found[0]
-        pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and _has_orglint_table(pyproject):
-            return pyproject
-        if (candidate / ".git").exists():
-            return None
-    return None
+    """The config file for ``start`` (default: the current directory); see :func:`discovery`."""
+    return discovery(start).path
 
 
 def _has_orglint_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_regular_file(pyproject, MAX_CONFIG_BYTES, PYPROJECT).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, BoundaryError):
         return False
     if "orglint" not in text:
         return False
@@ -751,9 +947,13 @@ def _has_orglint_table(pyproject: Path) -> bool:
 
 
 def discover(start: Path | str | None = None) -> Config:
-    """The config found from ``start`` upward, or the default (recommended) config when there is none."""
-    path = find_config(start)
-    return load_config(path) if path is not None else Config.empty()
+    """The config found from ``start`` upward (see :func:`discovery`), or the default (recommended)
+    config when there is none; ``notes`` says why a config above the working folder was not used."""
+    found = discovery(start)
+    config = load_config(found.path, root=found.root) if found.path is not None else Config.empty()
+    if found.note is not None:
+        config.notes.append(found.note)
+    return config
 
 
 # --- the published JSON Schema ------------------------------------------------------------

@@ -4,7 +4,10 @@ A pack is a module or a package. Every rule found in it (a function decorated
 with :func:`orglint.rule`) is loaded; in a package, every module below it is
 searched. The built-in pack is registered exactly like a third-party one. A
 local folder is loaded only when the user names it (``--rules-dir`` or the
-``plugins`` config key): code from a linted repository never runs by default.
+``plugins`` config key): code from a linted repository never runs by default,
+and ``--no-plugins`` (the GitHub Action's default) refuses a config that names
+any. A config's plugin folders, and every module in them, must resolve inside
+the repository (orglint.boundary); ``--rules-dir`` is the user's and trusted.
 """
 
 from __future__ import annotations
@@ -114,8 +117,16 @@ def _pack_label(entry_point) -> str:
     return f"'{entry_point.name}' (module {entry_point.value}{installed_by})"
 
 
-def load_rules(*, rules_dirs: Iterable[str | Path] = (), packs: Iterable[str] = (), entry_points: bool = True) -> RuleSet:
-    """Load the built-in pack, installed packs (entry points), named packs and local folders."""
+def load_rules(
+    *,
+    rules_dirs: Iterable[str | Path] = (),
+    packs: Iterable[str] = (),
+    entry_points: bool = True,
+    plugins: Iterable[Path] = (),
+    plugins_root: Path | None = None,
+) -> RuleSet:
+    """Load the built-in pack, installed packs (entry points), named packs, a config's ``plugins``
+    (whose modules must resolve inside ``plugins_root``) and local folders (``rules_dirs``)."""
     rule_set = RuleSet()
     loaded_packs: set[str] = set()
     pack_names: list[tuple[str, object]] = [(BUILTIN_PACK, None)]  # (module, its entry point if installed)
@@ -134,20 +145,30 @@ def load_rules(*, rules_dirs: Iterable[str | Path] = (), packs: Iterable[str] = 
             raise PluginError(f"cannot import rule pack {label}: {type(error).__name__}: {error}") from error
         for rule in rules_in_pack(module):
             rule_set.add(rule)
+    for directory in plugins:
+        for rule in load_rules_dir(Path(directory), root=plugins_root):
+            rule_set.add(rule)
     for directory in rules_dirs:
         for rule in load_rules_dir(Path(directory)):
             rule_set.add(rule)
     return rule_set
 
 
-def load_rules_dir(directory: Path) -> list[Rule]:
-    """Import every ``*.py`` module of a folder (not recursively) and collect its rules."""
+def load_rules_dir(directory: Path, *, root: Path | None = None) -> list[Rule]:
+    """Import every ``*.py`` module of a folder (not recursively) and collect its rules.
+
+    With ``root``, a module that resolves outside it (a committed link) is refused, not imported.
+    """
+    from orglint.boundary import resolves_within
+
     if not directory.is_dir():
         raise PluginError(f"rules folder {directory} does not exist or is not a folder")
     found: list[Rule] = []
     for path in sorted(directory.glob("*.py")):
         if path.name.startswith("_"):
             continue
+        if root is not None and not resolves_within(path, root):
+            raise PluginError(f"rule module {path} leads outside the repository; orglint does not import it")
         module_name = f"orglint_local_rules.{_safe_identifier(directory)}.{path.stem}"
         spec = importlib.util.spec_from_file_location(module_name, path)
         if spec is None or spec.loader is None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from orglint.config import Config, Resolved, discover, load_config
+from orglint.config import Config, ConfigError, Resolved, discover, load_config
 from orglint.engine import RunSettings, run_rules, select_rules
 from orglint.rule import Finding, Rule, Severity
 from orglint.suppressions import Suppressions, collect
@@ -135,12 +135,16 @@ def open_session(
     baseline_file: Path | str | None = None,
     use_baseline: bool = True,
     start: Path | str | None = None,
+    no_plugins: bool = False,
 ) -> Session:
     """Read the config (``config_file``, else discovered upward from ``start``; none when ``isolated``),
     load the rules it and ``rules_dirs`` name, and resolve everything the command line did not override.
 
-    ``use_baseline=False`` (``--write-baseline``) does not read the baseline.
+    ``use_baseline=False`` (``--write-baseline``) does not read the baseline. ``no_plugins``
+    (``--no-plugins``): a config that names plugin folders is a ConfigError naming them, and no
+    code from them runs; ``rules_dirs`` (the command line's) still load.
     """
+    from orglint.boundary import BoundaryError, ensure_named_within
     from orglint.plugins import load_rules
 
     if isolated:
@@ -149,7 +153,11 @@ def open_session(
         config = load_config(config_file)
     else:
         config = discover(start)
-    rule_set = load_rules(rules_dirs=[*config.plugins, *(Path(folder) for folder in rules_dirs)])
+    if no_plugins and config.plugin_names:
+        raise ConfigError(_plugins_refused(config))
+    rule_set = load_rules(
+        plugins=config.plugins, plugins_root=config.root, rules_dirs=[Path(folder) for folder in rules_dirs]
+    )
     resolved = config.resolve(rule_set, select=select, ignore=ignore)
     level = Severity.parse(fail_on) if fail_on is not None else None
     if level is None and config.fail_on is not None:
@@ -157,7 +165,13 @@ def open_session(
     baseline_path = Path(baseline_file) if baseline_file is not None else config.baseline
     baseline = None
     if baseline_path is not None and use_baseline:
-        from orglint.baseline import Baseline
+        from orglint.baseline import Baseline, BaselineError
+
+        if baseline_file is not None:  # the config's baseline was checked where the config names it
+            try:
+                ensure_named_within(baseline_path, f"baseline file {_shown(baseline_path)}")
+            except BoundaryError as error:
+                raise BaselineError(str(error)) from None
 
         baseline = Baseline.load(_shown(baseline_path))
     return Session(
@@ -167,6 +181,17 @@ def open_session(
         fail_on=level or DEFAULT_FAIL_ON,
         baseline=baseline,
         baseline_path=baseline_path,
+    )
+
+
+def _plugins_refused(config: Config) -> str:
+    names = config.plugin_names
+    where = names[0][1]
+    folders = ", ".join(f"'{name}'" for name, _ in names)
+    return (
+        f"{where}: plugins: the config names plugin folder{'s' if len(names) > 1 else ''} {folders}, "
+        "and --no-plugins runs no code from the repository; to load them, drop --no-plugins "
+        "(in the GitHub Action: allow-plugins: true), or run with --isolated to ignore the config"
     )
 
 

@@ -327,9 +327,10 @@ def test_extends_cycle_is_an_error(repo, capsys):
 
 
 def test_extends_missing_file(repo, capsys):
-    write(repo / ".orglint.yaml", "extends: ../shared.yaml\n")
+    # (A path outside the repository is refused before it is looked at: tests/test_security_config.py.)
+    write(repo / ".orglint.yaml", "extends: shared/base.yaml\n")
     code, _, err = orglint(capsys, "check", "org.yaml")
-    assert code == 2 and ".orglint.yaml:1: extends: '../shared.yaml' is neither a preset" in err
+    assert code == 2 and ".orglint.yaml:1: extends: 'shared/base.yaml' is neither a preset" in err
 
 
 # --- per-file and per-subject ignores ----------------------------------------------------------
