@@ -11,6 +11,15 @@ types, and per-file / per-subject ignores become matchers. A selector that no
 loaded rule has is not an error (a config may name a plugin rule that is not
 installed here): it is kept as a :class:`Reference` for rule X002 to report.
 
+A config file is repository content, and on a pull request it is the
+author's: every path it names (``extends``, ``plugins``, ``baseline``), and a
+discovered config file itself, must resolve inside the repository root (with
+no repository, the working folder; orglint.boundary), or it is a located
+ConfigError and the file is not read. Config files are read only when they are
+regular files under a size limit, and every value a message quotes is cut
+short. Discovery (:func:`discovery`) stops at the repository root and, outside
+a repository, never climbs above the working folder.
+
 Layers apply in order: the preset, then each config file from the base of the
 ``extends`` chain to the file found, then the command line. In a layer,
 ``select`` (when given) replaces the rules chosen so far, and ``ignore`` and

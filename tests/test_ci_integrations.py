@@ -66,7 +66,7 @@ jobs:
         with:
           python-version: "3.12"
       - run: pip install orglint
-      - run: orglint check org/
+      - run: orglint check --no-plugins org/
 """
 
 GITLAB_CI = """\

@@ -318,3 +318,49 @@ def test_repeated_globstar_in_a_config_is_fast_end_to_end(repo):
     done = run(repo, "check", str(deep.relative_to(repo) / "org.yaml"), "--format", "concise", timeout=60)
     assert time.monotonic() - started < 30
     assert done.returncode == 1 and done.stdout.count(" R001 ") == 1, done.stderr
+
+
+# --- the GitHub Action passes --no-plugins unless allow-plugins is true ---------------------------
+
+
+def _check_step() -> str:
+    import yaml
+
+    action = yaml.safe_load((Path(__file__).resolve().parent.parent / "action.yml").read_text(encoding="utf-8"))
+    assert action["inputs"]["allow-plugins"]["default"] == "false"
+    step = next(step for step in action["runs"]["steps"] if step.get("id") == "check")
+    assert step["env"]["ORGLINT_ALLOW_PLUGINS"] == "${{ inputs.allow-plugins }}"
+    return step["run"]
+
+
+@pytest.mark.skipif(not Path("/bin/bash").exists() and not Path("/usr/bin/bash").exists(), reason="no bash")
+@pytest.mark.parametrize("allow", ["false", "true"])
+def test_action_runs_no_repository_plugin_unless_allowed(repo, allow):
+    write(repo / ".orglint.yaml", "plugins: [evil]\n")
+    marker = marker_of(repo)
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("GITHUB_", "ORGLINT_"))}
+    env.update(
+        GITHUB_OUTPUT=str(repo.parent / "github_output"),
+        NO_COLOR="1",
+        ORGLINT_BIN=ORGLINT,
+        ORGLINT_PATHS="org.yaml",
+        ORGLINT_FORMAT="sarif",
+        ORGLINT_FAIL_ON="warning",
+        ORGLINT_OUTPUT="orglint.sarif",
+        ORGLINT_ARGS="",
+        ORGLINT_ANNOTATIONS="true",
+        ORGLINT_ALLOW_PLUGINS=allow,
+        ORGLINT_TEST_MARKER=str(marker),
+    )
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", _check_step()],
+        cwd=repo, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    outputs = dict(line.split("=", 1) for line in (repo.parent / "github_output").read_text().splitlines())
+    if allow == "true":
+        assert marker.exists() and outputs["exit-code"] == "1", done.stderr  # R001 on Ada
+    else:
+        assert not marker.exists()
+        assert outputs["exit-code"] == "2"
+        assert "'evil'" in done.stderr and "allow-plugins: true" in done.stderr
