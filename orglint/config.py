@@ -840,7 +840,7 @@ def _read_chain(path: Path, chain: list[Path], root: Path) -> Config:
     layer = _parse_layer(source)
     extends = source.data.get("extends") if isinstance(source.data, dict) else None
     if extends is None or extends in PRESETS:
-        return Config(preset=extends or DEFAULT_PRESET, layers=[layer])
+        return Config(preset=extends or DEFAULT_PRESET, layers=[layer], root=root)
     base_path = source.folder / extends
     # Inside the repository first: a file elsewhere is refused unread, whether or not it exists.
     source.ensure_within(base_path, ("extends",), f"extends: {_quote(extends)}")

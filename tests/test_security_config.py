@@ -147,6 +147,18 @@ def test_plugin_folder_inside_the_repository_through_dotdot_is_allowed(repo):
     assert marker.exists() and done.returncode == 0, done.stderr
 
 
+def test_plugin_module_linked_from_outside_is_not_imported(repo):
+    """The folder is inside, but a module in it is a link to code elsewhere on the machine."""
+    outside = write(repo.parent / "elsewhere.py", EVIL_PLUGIN)
+    (repo / "rules").mkdir()
+    (repo / "rules" / "innocent.py").symlink_to(outside)
+    write(repo / ".orglint.yaml", "plugins: [rules]\n")
+    marker = marker_of(repo)
+    done = run(repo, "rules", marker=marker)
+    assert not marker.exists(), "a linked plugin module from outside the repository ran"
+    assert done.returncode == 2 and "innocent.py leads outside the repository" in done.stderr
+
+
 # --- 2. extends and baseline outside the repository ----------------------------------------------
 
 
@@ -177,6 +189,20 @@ def test_discovered_config_that_links_outside_is_not_read(repo, secret_file):
     assert done.returncode == 2
     assert SECRET not in done.stdout + done.stderr
     assert ".orglint.yaml" in done.stderr and "outside the repository" in done.stderr
+
+
+def test_config_named_on_the_command_line_that_links_outside_is_not_read(repo, secret_file):
+    (repo / "ci.yaml").symlink_to(secret_file)
+    done = run(repo, "check", "org.yaml", "--config", "ci.yaml")
+    assert done.returncode == 2 and SECRET not in done.stdout + done.stderr
+    assert "ci.yaml: the config file leads outside the repository" in done.stderr
+
+
+def test_config_outside_the_working_folder_named_on_the_command_line_is_read(repo, tmp_path):
+    """The command line is trusted: --config may name a shared file anywhere."""
+    shared = write(tmp_path / "shared" / "orglint.yaml", "select: [S001]\n")
+    done = run(repo, "check", "org.yaml", "--config", str(shared), "--format", "concise")
+    assert done.returncode == 0 and done.stdout == "", done.stderr
 
 
 def test_config_that_is_not_a_mapping_shows_only_a_short_quote(repo):
@@ -308,6 +334,28 @@ def test_repeated_globstar_against_a_deep_path_is_fast(repeats, tmp_path):
     assert _file_matcher("**/" * repeats + "org.yaml", tmp_path)(deep) is True
     assert _file_matcher("*a" * 30 + "b", tmp_path)("a" * 200) is False
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("a/**/**/**/b.yaml", "a/b.yaml", True),
+        ("a/**/**/**/b.yaml", "a/x/y/z/b.yaml", True),
+        ("a/**/**/**/b.yaml", "ab.yaml", False),
+        ("**/**/*.yaml", "org.yaml", True),
+        ("**/**/*.yaml", "x/org.csv", False),
+        ("legacy/*.yaml", "legacy/sub/a.yaml", False),
+        ("legacy/**", "legacy/sub/a.yaml", True),
+        ("[!l]*/*.yaml", "legacy/a.yaml", False),
+        ("[!l]*/*.yaml", "teams/a.yaml", True),
+        ("te?ms/*.yaml", "teams/a.yaml", True),
+        ("te?ms/*.yaml", "te/ms/a.yaml", False),
+    ],
+)
+def test_glob_semantics_are_kept(pattern, path, expected, tmp_path):
+    from orglint.config import compile_glob
+
+    assert compile_glob(pattern)(path) is expected
 
 
 def test_repeated_globstar_in_a_config_is_fast_end_to_end(repo):
