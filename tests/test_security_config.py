@@ -333,6 +333,10 @@ def test_repeated_globstar_against_a_deep_path_is_fast(repeats, tmp_path):
     assert matcher(deep) is False
     assert _file_matcher("**/" * repeats + "org.yaml", tmp_path)(deep) is True
     assert _file_matcher("*a" * 30 + "b", tmp_path)("a" * 200) is False
+    # Not only collapsed: globstars that cannot be merged, interleaved with folders and stars.
+    assert _file_matcher("**/d/" * repeats + "x.yaml", tmp_path)(deep) is False
+    assert _file_matcher("**/*/" * repeats + "org.yaml", tmp_path)(deep) is True
+    assert _file_matcher("**" * repeats + "x", tmp_path)(deep) is False
     assert time.monotonic() - started < 5
 
 
