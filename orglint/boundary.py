@@ -101,8 +101,11 @@ def read_regular_file(path: Path | str, limit: int, shown: str) -> bytes:
             raise LimitExceeded(f"{shown} is larger than {_size(limit)}; orglint does not read it")
         chunks = []
         remaining = limit + 1
+        # The whole file in one read (one buffer, no copy when joined); more only if it grew.
+        wanted = info.st_size + 1
         while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 16 * MIB))
+            chunk = os.read(descriptor, min(remaining, wanted))
+            wanted = 16 * MIB
             if not chunk:
                 break
             chunks.append(chunk)
