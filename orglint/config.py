@@ -902,7 +902,7 @@ def config_schema(rule_set: RuleSet | None = None) -> dict[str, Any]:
             "default-exclude": {
                 "type": "boolean",
                 "description": (
-                    "false: also walk the folders skipped by default (node_modules, .venv, venv, vendor, __pycache__, "
+                    "false: also walk the folders skipped by default (node_modules, venv, vendor, __pycache__, "
                     "site-packages). Hidden files and folders are never walked. Default: true."
                 ),
             },

@@ -111,8 +111,8 @@ class LoadResult:
 
 # Folders a walk skips unless the config says ``default-exclude: false``: installed or
 # generated code that may hold YAML, never the chart. Hidden files and folders (.git,
-# .github, .venv) are never walked.
-VENDORED_FOLDERS = frozenset({"node_modules", ".venv", "venv", "vendor", "__pycache__", "site-packages"})
+# .github, .venv, .tox) are never walked.
+VENDORED_FOLDERS = frozenset({"node_modules", "venv", "vendor", "__pycache__", "site-packages"})
 
 
 @dataclass(frozen=True)
@@ -277,9 +277,8 @@ def _walk_chart_files(directory: Path, exclusion: Exclusion) -> tuple[list[Path]
             with os.scandir(folder) as scan:
                 entries = list(scan)
         except OSError as error:
-            if folder != os.fspath(directory):  # the folder named was checked by the caller
-                shown = display_path(folder)
-                problems.append(input_problem("E006", f"cannot read the folder {shown}: {error.strerror or error}", shown))
+            shown = display_path(folder)
+            problems.append(input_problem("E006", f"cannot read the folder {shown}: {error.strerror or error}", shown))
             continue
         for entry in entries:
             name = entry.name

@@ -249,6 +249,25 @@ def test_a_folder_nested_1000_deep_is_walked_without_recursion(tmp_path, deep_fo
     assert findings[0]["file"] == "org/" + "d/" * 1000 + "people.yaml"
 
 
+def test_an_unreadable_folder_inside_a_chart_folder_is_reported(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "org" / "locked").mkdir(parents=True)
+    (tmp_path / "org" / "people.yaml").write_text(CHART)
+    scandir = os.scandir
+
+    def refusing(folder):  # what a folder without read permission does (root reads them all)
+        if os.path.basename(folder) == "locked":
+            raise PermissionError(13, "Permission denied", folder)
+        return scandir(folder)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    named, problems = expand_paths(["org"])
+    assert [name for name, _path in named] == ["org/people.yaml"]
+    assert [(p.code, p.file, p.message) for p in problems] == [
+        ("E006", "org/locked", "cannot read the folder org/locked: Permission denied")
+    ]
+
+
 def test_the_walk_is_sorted_and_follows_no_folder_link(tmp_path):
     for name in ("b", "a", "a/z", "a/c"):
         (tmp_path / "org" / name).mkdir(parents=True)
@@ -268,6 +287,7 @@ ODD_NAMES = {
     "not-utf8": (b"x\xff.yaml", "x\\xff.yaml"),
     "escape": (b"a\x1b]0;pwned\x07b.yaml", "a\\x1b]0;pwned\\x07b.yaml"),
     "newline": (b"new\n::error::line.yaml", "new\\n::error::line.yaml"),
+    "bidi": ("evil\u202elmay.yaml".encode(), "evil\\u202elmay.yaml"),
 }
 
 
@@ -285,7 +305,7 @@ def test_odd_file_names_are_shown_escaped_in_every_format(tmp_path, output_forma
     assert result.returncode == 1, output
     assert "internal error" not in output
     stdout = result.stdout.decode("utf-8")  # strict: the output is valid UTF-8
-    assert "\x1b" not in stdout and "\x07" not in stdout and "\ufffd" not in stdout
+    assert "\x1b" not in stdout and "\x07" not in stdout and "\ufffd" not in stdout and "\u202e" not in stdout
     assert not any(line.startswith("::error::line") for line in stdout.splitlines())
     if output_format == "json":
         assert [f["file"] for f in json.loads(stdout)] == [f"org/{shown}"]
@@ -454,6 +474,21 @@ def test_exclude_patterns_are_relative_to_the_config_file(tmp_path):
     result = orglint("check", ".", "--format", "json", cwd=org)  # run from below the config
     assert result.returncode == 1, output_of(result)
     assert _files(result) == {"people.yaml"}
+
+
+@pytest.mark.parametrize("setting", ["exclude: legacy/", "exclude: [legacy]", "exclude: ['org/legacy/**']"])
+def test_exclude_forms(tmp_path, setting):
+    org = _chart_folder(tmp_path)
+    (tmp_path / ".git").mkdir()
+    (org / "legacy" / "deeper").mkdir(parents=True)
+    (org / "legacy" / "old.yaml").write_text(BROKEN)
+    (org / "legacy" / "deeper" / "older.yaml").write_text(BROKEN)
+    (org / "legacy.yaml").write_text("people:\n  - id: kay\n    reports_to: ada\n")  # not the folder
+    (tmp_path / ".orglint.yaml").write_text(setting + "\n")
+    result = orglint("check", "org", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, output_of(result)
+    assert _files(result) == {"org/people.yaml"}
+    assert "in 2 files" in result.stderr.decode()
 
 
 def test_default_exclude_false_walks_vendored_folders(tmp_path):
