@@ -341,6 +341,9 @@ def decode(name: str, data: bytes) -> tuple[str | None, Finding | None]:
             label, codec, body = mark_label, mark_codec, data[len(mark) :]
             break
     if codec == "utf-8" and b"\x00" in body[:8192]:  # UTF-16 and UTF-32 text is full of NUL bytes
+        if _looks_like_utf16(body):
+            message = f"{name} looks like UTF-16 text without a byte order mark; save it as UTF-8 (or with the mark)"
+            return None, input_problem("E007", message, name)
         return None, input_problem("E007", f"{name} is a binary file, not an org chart", name)
     try:
         return body.decode(codec), None
@@ -353,6 +356,12 @@ def decode(name: str, data: bytes) -> tuple[str | None, Finding | None]:
             line, column = _line_column(before, len(before))
             message = f"{name} is not valid {label} text (it starts with a {label} byte order mark)"
         return None, input_problem("E007", message, name, line, column)
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Whether ``data`` starts like ASCII text in UTF-16 (every other byte NUL) with no mark to say so."""
+    head = data[:64]
+    return len(head) >= 8 and any(head) and (not any(head[0::2]) or not any(head[1::2]))
 
 
 def _line_column(data: bytes | str, offset: int) -> tuple[int, int]:
