@@ -27,7 +27,7 @@ from orglint.loader import expand_paths, read_text
 
 ORGLINT = str(Path(sys.executable).parent / "orglint")
 TIMEOUT = 60
-FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab", "junit"]
+FORMATS = ["text", "concise", "json", "sarif", "github", "gitlab", "junit", "html"]
 
 SECRET = "s3cr3t_ghp_Tok3nValue"
 # A file outside the repository whose first line is a top-level key: read as a chart, the key
