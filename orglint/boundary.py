@@ -29,6 +29,10 @@ class BoundaryError(Exception):
     """A file repository content named that orglint will not read; the message is safe to show."""
 
 
+class LimitExceeded(BoundaryError):
+    """The file is larger than its size limit (a safety limit, not a reading error)."""
+
+
 def repository_root(start: Path | str) -> Path | None:
     """The nearest folder at or above ``start`` holding ``.git`` (a folder, or a file for worktrees).
 
@@ -92,13 +96,16 @@ def read_regular_file(path: Path | str, limit: int, shown: str) -> bytes:
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise BoundaryError(f"{shown} is not a regular file; orglint reads only regular files")
+            raise BoundaryError(f"{shown} is not a regular file ({_file_kind(info.st_mode)}); orglint reads only regular files")
         if info.st_size > limit:
-            raise BoundaryError(f"{shown} is larger than {_size(limit)}; orglint does not read it")
+            raise LimitExceeded(f"{shown} is larger than {_size(limit)}; orglint does not read it")
         chunks = []
         remaining = limit + 1
+        # The whole file in one read (one buffer, no copy when joined); more only if it grew.
+        wanted = info.st_size + 1
         while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 16 * MIB))
+            chunk = os.read(descriptor, min(remaining, wanted))
+            wanted = 16 * MIB
             if not chunk:
                 break
             chunks.append(chunk)
@@ -107,8 +114,21 @@ def read_regular_file(path: Path | str, limit: int, shown: str) -> bytes:
     finally:
         os.close(descriptor)
     if len(data) > limit:  # it grew while we read
-        raise BoundaryError(f"{shown} is larger than {_size(limit)}; orglint does not read it")
+        raise LimitExceeded(f"{shown} is larger than {_size(limit)}; orglint does not read it")
     return data
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "a special file"
 
 
 def _root_name(root: Path | str) -> str:

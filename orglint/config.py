@@ -36,6 +36,7 @@ from orglint.problems import did_you_mean
 from orglint.rule import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
+    from orglint.loader import Exclusion
     from orglint.plugins import RuleSet
     from orglint.rule import Finding, Rule
 
@@ -69,6 +70,8 @@ KEYS = (
     "plugins",
     "fail-on",
     "baseline",
+    "exclude",
+    "default-exclude",
 )
 
 PRESETS: dict[str, str] = {
@@ -121,6 +124,8 @@ class Layer:
     plugins: list[Path] = field(default_factory=list)
     fail_on: str | None = None
     baseline: Path | None = None
+    exclude: list[tuple[str, Path]] = field(default_factory=list)  # (glob, the folder it is relative to)
+    default_exclude: bool | None = None
 
 
 @dataclass
@@ -170,6 +175,18 @@ class Config:
             if layer.baseline is not None:
                 return layer.baseline
         return None
+
+    def exclusion(self, extra: Iterable[str] = (), base: Path | None = None) -> Exclusion:
+        """What a folder walk leaves out: the vendored folders (unless ``default-exclude: false``
+        in the nearest layer that sets it), every layer's ``exclude`` globs, and ``extra``
+        (``--exclude``, relative to ``base``: the current folder)."""
+        from orglint.loader import Exclusion
+
+        vendored = next((layer.default_exclude for layer in reversed(self.layers) if layer.default_exclude is not None), True)
+        here = base if base is not None else Path.cwd()
+        patterns = [pattern for layer in self.layers for pattern in layer.exclude] + [(glob, here) for glob in extra]
+        # A trailing / (``legacy/``) names a folder, which the walk matches like a file.
+        return Exclusion(tuple(_file_matcher(glob.rstrip("/") or glob, folder) for glob, folder in patterns), vendored)
 
     def resolve(
         self,
@@ -688,6 +705,15 @@ def _parse_layer(source: _Source) -> Layer:
             if not isinstance(value, str) or not value.strip():
                 raise source.error((key,), f"expected the path of a baseline file, got {_kind(value)}")
             layer.baseline = source.folder / value
+        elif key == "exclude":
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
+                raise source.error((key,), f"expected a list of file or folder globs, got {_kind(value)}")
+            layer.exclude += [(item.strip(), source.folder) for item in items]
+        elif key == "default-exclude":
+            if not isinstance(value, bool):
+                raise source.error((key,), f"expected true or false, got {_kind(value)}")
+            layer.default_exclude = value
     return layer
 
 
@@ -860,6 +886,25 @@ def config_schema(rule_set: RuleSet | None = None) -> dict[str, Any]:
                 "type": "string",
                 "minLength": 1,
                 "description": "Baseline file (relative to this config file): its findings are not reported.",
+            },
+            "exclude": {
+                "description": (
+                    "Files and folders a folder walk skips, as globs relative to this config file (a glob without / "
+                    "matches a name in any folder); added to the default exclusions. Paths named on the command line "
+                    "are always read."
+                ),
+                "oneOf": [
+                    {"type": "array", "items": {"type": "string", "minLength": 1}},
+                    {"type": "string", "minLength": 1},
+                ],
+                "examples": [["legacy/", "*.draft.yaml"]],
+            },
+            "default-exclude": {
+                "type": "boolean",
+                "description": (
+                    "false: also walk the folders skipped by default (node_modules, venv, vendor, __pycache__, "
+                    "site-packages). Hidden files and folders are never walked. Default: true."
+                ),
             },
         },
         "definitions": {"selector": selector, "selectors": selectors},
