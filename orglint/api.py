@@ -10,7 +10,7 @@ from typing import Iterable
 
 from orglint.engine import RunSettings, sort_findings
 from orglint.importers import ImportOptions, build_org
-from orglint.loader import LoadResult, SourceFile, load, parse_source, paused_gc
+from orglint.loader import DEFAULT_EXCLUSION, LoadResult, SourceFile, load, parse_source, paused_gc
 from orglint.model import Org
 from orglint.plugins import RuleSet, load_rules
 from orglint.rule import Finding, Rule, Severity
@@ -92,10 +92,13 @@ def lint_loaded(
 
 
 def lint(paths: list[str], **kwargs) -> LintResult:
-    """Lint files and directories (``-`` is standard input)."""
+    """Lint files and directories (``-`` is standard input); a ``session`` also says what a
+    folder walk excludes."""
     options = kwargs.get("import_options")
+    session = kwargs.get("session")
+    exclusion = session.exclusion if session is not None else DEFAULT_EXCLUSION
     with paused_gc():
-        return lint_loaded(load(paths, options.stdin_name if options else None), **kwargs)
+        return lint_loaded(load(paths, options.stdin_name if options else None, exclusion), **kwargs)
 
 
 def lint_text(text: str, filename: str = "org.yaml", **kwargs) -> LintResult:

@@ -58,6 +58,8 @@ class Baseline:
             # Only a regular file, of bounded size: a baseline that is /dev/zero must not hang the run.
             text = read_regular_file(path, MAX_BASELINE_BYTES, f"baseline file {shown}").decode("utf-8-sig")
         except BoundaryError as error:
+            if Path(path).is_dir():
+                raise BaselineError(f"baseline file {shown} is a folder") from None
             raise BaselineError(str(error)) from None
         except FileNotFoundError:
             raise BaselineError(

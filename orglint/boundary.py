@@ -10,7 +10,6 @@ the path as written, never what it points at or holds.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from pathlib import Path
@@ -28,6 +27,10 @@ MAX_CHART_BYTES = 2 * GIB
 
 class BoundaryError(Exception):
     """A file repository content named that orglint will not read; the message is safe to show."""
+
+
+class LimitExceeded(BoundaryError):
+    """The file is larger than its size limit (a safety limit, not a reading error)."""
 
 
 def repository_root(start: Path | str) -> Path | None:
@@ -80,7 +83,7 @@ def ensure_within(path: Path | str, root: Path | str, shown: str, verb: str = "r
     """Raise BoundaryError unless ``path`` resolves inside ``root``; ``shown`` names it in the message
     (``verb``: what orglint does not do with it, "read" or "load")."""
     if not resolves_within(path, root):
-        raise BoundaryError(f"{shown} leads outside {_root_name(root)}; orglint does not {verb} it")
+        raise BoundaryError(f"{shown} leads outside the repository ({_root_name(root)}); orglint does not {verb} it")
 
 
 def read_regular_file(path: Path | str, limit: int, shown: str) -> bytes:
@@ -93,16 +96,17 @@ def read_regular_file(path: Path | str, limit: int, shown: str) -> bytes:
     descriptor = os.open(path, flags)
     try:
         info = os.fstat(descriptor)
-        if stat.S_ISDIR(info.st_mode):  # callers say "is a folder" (opening one succeeds on POSIX)
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(info.st_mode):
-            raise BoundaryError(f"{shown} is not a regular file; orglint reads only regular files")
+            raise BoundaryError(f"{shown} is not a regular file ({_file_kind(info.st_mode)}); orglint reads only regular files")
         if info.st_size > limit:
-            raise BoundaryError(f"{shown} is larger than {_size(limit)}; orglint does not read it")
+            raise LimitExceeded(f"{shown} is larger than {_size(limit)}; orglint does not read it")
         chunks = []
         remaining = limit + 1
+        # The whole file in one read (one buffer, no copy when joined); more only if it grew.
+        wanted = info.st_size + 1
         while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 16 * MIB))
+            chunk = os.read(descriptor, min(remaining, wanted))
+            wanted = 16 * MIB
             if not chunk:
                 break
             chunks.append(chunk)
@@ -111,7 +115,7 @@ def read_regular_file(path: Path | str, limit: int, shown: str) -> bytes:
     finally:
         os.close(descriptor)
     if len(data) > limit:  # it grew while we read
-        raise BoundaryError(f"{shown} is larger than {_size(limit)}; orglint does not read it")
+        raise LimitExceeded(f"{shown} is larger than {_size(limit)}; orglint does not read it")
     return data
 
 
@@ -128,14 +132,25 @@ def ensure_named_within(path: Path | str, shown: str, cwd: Path | str | None = N
         ensure_within(path, root, shown)
 
 
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
 def _root_name(root: Path | str) -> str:
-    """The root as messages name it: the repository or the working folder, with its path."""
-    kind = "the repository" if repository_root(root) == Path(os.path.abspath(root)) else "the working folder"
     try:
-        relative = os.path.relpath(os.path.abspath(root), os.path.abspath(os.getcwd()))
+        relative = Path(os.path.abspath(root)).relative_to(Path(os.path.abspath(os.getcwd())))
+        return relative.as_posix() if str(relative) != "." else "the current folder"
     except (ValueError, OSError):
-        relative = str(root)
-    return kind if relative == "." else f"{kind} ({Path(relative).as_posix()})"
+        return Path(root).name or str(root)
 
 
 def _size(limit: int) -> str:

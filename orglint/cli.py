@@ -280,6 +280,13 @@ def check(
     statistics: bool = typer.Option(
         False, "--statistics", help="Print how many findings each rule reported, instead of the findings."
     ),
+    exclude: Optional[List[str]] = typer.Option(
+        None,
+        "--exclude",
+        metavar="GLOB",
+        help="Skip these files and folders when walking a folder (relative to the current folder; added to the "
+        "config's exclude). Paths named on the command line are always read. Comma-separated or repeated.",
+    ),
 ) -> None:
     """Lint org charts and report problems with explanations."""
     from orglint.api import lint
@@ -297,6 +304,7 @@ def check(
         fail_on=fail_on.value if fail_on is not None else None,
         baseline_file=baseline,
         use_baseline=write_baseline is None,
+        exclude=_split(exclude) or [],
         no_plugins=no_plugins,
     )
     result = lint(targets, session=session, import_options=_import_options(column_map, stdin_filename))

@@ -55,6 +55,7 @@ from orglint.problems import did_you_mean
 from orglint.rule import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
+    from orglint.loader import Exclusion
     from orglint.plugins import RuleSet
     from orglint.rule import Finding, Rule
 
@@ -89,6 +90,8 @@ KEYS = (
     "plugins",
     "fail-on",
     "baseline",
+    "exclude",
+    "default-exclude",
 )
 
 PRESETS: dict[str, str] = {
@@ -147,6 +150,8 @@ class Layer:
     plugin_names: list[tuple[str, str]] = field(default_factory=list)  # (folder as written, file:line:col)
     fail_on: str | None = None
     baseline: Path | None = None
+    exclude: list[tuple[str, Path]] = field(default_factory=list)  # (glob, the folder it is relative to)
+    default_exclude: bool | None = None
 
 
 @dataclass
@@ -203,6 +208,18 @@ class Config:
             if layer.baseline is not None:
                 return layer.baseline
         return None
+
+    def exclusion(self, extra: Iterable[str] = (), base: Path | None = None) -> Exclusion:
+        """What a folder walk leaves out: the vendored folders (unless ``default-exclude: false``
+        in the nearest layer that sets it), every layer's ``exclude`` globs, and ``extra``
+        (``--exclude``, relative to ``base``: the current folder)."""
+        from orglint.loader import Exclusion
+
+        vendored = next((layer.default_exclude for layer in reversed(self.layers) if layer.default_exclude is not None), True)
+        here = base if base is not None else Path.cwd()
+        patterns = [pattern for layer in self.layers for pattern in layer.exclude] + [(glob, here) for glob in extra]
+        # A trailing / (``legacy/``) names a folder, which the walk matches like a file.
+        return Exclusion(tuple(_file_matcher(glob.rstrip("/") or glob, folder) for glob, folder in patterns), vendored)
 
     def resolve(
         self,
@@ -438,9 +455,29 @@ def _glob_tokens(pattern: str) -> list[tuple[int, Any]]:
     return tokens
 
 
+_REGEX_OF = {_ONE: "[^/]", _STAR: "[^/]*", _GLOBSTAR: ".*", _GLOBSTAR_SLASH: "(?:.*/)?"}
+
+
 def compile_glob(pattern: str) -> Callable[[str], bool]:
     """A matcher of whole '/'-separated paths for a glob, in linear time (see above)."""
     tokens = _glob_tokens(pattern)
+    kinds = [kind for kind, _ in tokens]
+    if kinds.count(_GLOBSTAR) + kinds.count(_GLOBSTAR_SLASH) <= 1 and kinds.count(_STAR) <= 1:
+        # The usual globs (*.csv, legacy/**, imports/**/*.yaml): with one repeat across folders
+        # and one within a folder, a regex backtracks at most len(path) x len(folder name)
+        # steps, and runs in C, a hundred times faster than the automaton.
+        regex = re.compile(
+            "".join(
+                re.escape(value) if kind == _LITERAL else value.pattern if kind == _CLASS else _REGEX_OF[kind]
+                for kind, value in tokens
+            )
+            + r"\Z"
+        )
+        return lambda path: regex.match(path) is not None
+    return _automaton(tokens)
+
+
+def _automaton(tokens: list[tuple[int, Any]]) -> Callable[[str], bool]:
     accept = len(tokens)
     # States: 2*i is "at token i"; 2*i+1 is "inside the folders of the **/ at token i".
 
@@ -593,6 +630,8 @@ def _read_source(path: Path, root: Path) -> _Source:
         ensure_within(path, root, "the config file")
         text = read_regular_file(path, MAX_CONFIG_BYTES, "the config file").decode("utf-8-sig")
     except BoundaryError as error:
+        if _is_kind(path, "dir"):
+            raise ConfigError(f"{display}: is a folder, not a config file") from None
         raise ConfigError(f"{display}: {error}") from None
     except FileNotFoundError:
         raise ConfigError(f"{display}: config file not found") from None
@@ -821,6 +860,15 @@ def _parse_layer(source: _Source) -> Layer:
                 raise source.error((key,), f"expected the path of a baseline file, got {_kind(value)}")
             source.ensure_within(source.folder / value, (key,), f"baseline: {_quote(value)}")
             layer.baseline = source.folder / value
+        elif key == "exclude":
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(item, str) and item.strip() for item in items):
+                raise source.error((key,), f"expected a list of file or folder globs, got {_kind(value)}")
+            layer.exclude += [(item.strip(), source.folder) for item in items]
+        elif key == "default-exclude":
+            if not isinstance(value, bool):
+                raise source.error((key,), f"expected true or false, got {_kind(value)}")
+            layer.default_exclude = value
     return layer
 
 
@@ -1069,6 +1117,25 @@ def config_schema(rule_set: RuleSet | None = None) -> dict[str, Any]:
                 "type": "string",
                 "minLength": 1,
                 "description": "Baseline file (relative to this config file): its findings are not reported.",
+            },
+            "exclude": {
+                "description": (
+                    "Files and folders a folder walk skips, as globs relative to this config file (a glob without / "
+                    "matches a name in any folder); added to the default exclusions. Paths named on the command line "
+                    "are always read."
+                ),
+                "oneOf": [
+                    {"type": "array", "items": {"type": "string", "minLength": 1}},
+                    {"type": "string", "minLength": 1},
+                ],
+                "examples": [["legacy/", "*.draft.yaml"]],
+            },
+            "default-exclude": {
+                "type": "boolean",
+                "description": (
+                    "false: also walk the folders skipped by default (node_modules, venv, vendor, __pycache__, "
+                    "site-packages). Hidden files and folders are never walked. Default: true."
+                ),
             },
         },
         "definitions": {"selector": selector, "selectors": selectors},

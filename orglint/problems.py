@@ -20,10 +20,14 @@ INPUT_PROBLEMS: dict[str, tuple[str, str]] = {
     "E003": ("unknown-key", "A key that the org chart format does not define (prefix your own keys with x-)."),
     "E004": ("wrong-type", "A value has the wrong type, e.g. a list where a single id is expected."),
     "E005": ("unsupported-version", "The file declares an orglint format version other than 1."),
-    "E006": ("unreadable-file", "A path could not be read: missing, a directory loop, or no permission."),
-    "E007": ("undecodable-file", "The file is binary or not UTF-8 text."),
+    "E006": (
+        "unreadable-file",
+        "A path could not be read: missing, a directory loop, no permission, not a regular file (a device, a FIFO), "
+        "or a link leading outside the repository, which orglint refuses to read.",
+    ),
+    "E007": ("undecodable-file", "The file is binary, or not text in UTF-8 (or in the UTF-16 or UTF-32 its byte order mark announces)."),
     "E008": ("unsafe-tag", "A YAML tag outside the safe subset (such as !!python/object); it is never executed."),
-    "E009": ("limit-exceeded", "The input exceeds a safety limit (alias expansion, nesting depth)."),
+    "E009": ("limit-exceeded", "The input exceeds a safety limit (alias expansion, nesting depth, file size)."),
     "E010": ("empty-input", "An empty file or a directory without org chart files."),
     "E011": ("invalid-value", "A value outside the allowed set, such as an unknown unit type or role."),
     "E012": ("conflicting-definition", "A section that may appear only once is defined in two files."),

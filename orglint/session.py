@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from orglint.config import Config, ConfigError, Resolved, discover, load_config
 from orglint.engine import RunSettings, run_rules, select_rules
+from orglint.loader import DEFAULT_EXCLUSION, Exclusion
 from orglint.rule import Finding, Rule, Severity
 from orglint.suppressions import Suppressions, collect
 
@@ -59,6 +60,7 @@ class Session:
     fail_on: Severity = DEFAULT_FAIL_ON
     baseline: Baseline | None = None
     baseline_path: Path | None = None  # the baseline in use or to write
+    exclusion: Exclusion = DEFAULT_EXCLUSION  # what a folder walk leaves out
 
     @classmethod
     def simple(
@@ -135,12 +137,14 @@ def open_session(
     baseline_file: Path | str | None = None,
     use_baseline: bool = True,
     start: Path | str | None = None,
+    exclude: Iterable[str] = (),
     no_plugins: bool = False,
 ) -> Session:
     """Read the config (``config_file``, else discovered upward from ``start``; none when ``isolated``),
     load the rules it and ``rules_dirs`` name, and resolve everything the command line did not override.
 
-    ``use_baseline=False`` (``--write-baseline``) does not read the baseline. ``no_plugins``
+    ``use_baseline=False`` (``--write-baseline``) does not read the baseline. ``exclude``
+    (``--exclude``: globs relative to the current folder) adds to the config's ``exclude``. ``no_plugins``
     (``--no-plugins``): a config that names plugin folders is a ConfigError naming them, and no
     code from them runs; ``rules_dirs`` (the command line's) still load.
     """
@@ -181,6 +185,7 @@ def open_session(
         fail_on=level or DEFAULT_FAIL_ON,
         baseline=baseline,
         baseline_path=baseline_path,
+        exclusion=config.exclusion(exclude),
     )
 
 

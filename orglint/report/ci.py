@@ -7,6 +7,7 @@ fill ``Report.root`` (formatters never touch the filesystem).
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -68,7 +69,9 @@ def repo_path(file: str | None, report: Report) -> str | None:
     """
     if not file or file.startswith("<"):
         return None
-    path = file.replace("\\", "/")
+    # A backslash is a separator only on Windows; elsewhere it belongs to the name (and to the
+    # escapes of a name that is not UTF-8, x\\xff.yaml, made by orglint.loader.shown_name).
+    path = file.replace("\\", "/") if os.sep == "\\" else file
     root = (report.root or "").replace("\\", "/").rstrip("/")
     if report.root is not None:
         cwd = (report.cwd or report.root).replace("\\", "/")
