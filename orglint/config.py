@@ -753,7 +753,7 @@ def _toml_line(lines: list[str], keys: tuple) -> tuple[int, int] | None:
 
 def _selectors(source: _Source, keys: tuple, value: Any) -> list[Reference]:
     """A list of selectors (or one comma-separated string) as References."""
-    label = keys[-1] if len(keys) == 1 else f"{keys[0]}['{keys[1]}']"
+    label = keys[-1] if len(keys) == 1 else f"{keys[0]}[{_quote(keys[1])}]"
     if isinstance(value, str):
         line, column = source.at(*keys)
         return [Reference(part.strip(), label, source.display, line, column) for part in value.split(",") if part.strip()]

@@ -59,6 +59,7 @@ people:
 import re
 
 from orglint import Finding, Severity, rule
+from orglint.model import shown
 from orglint.problems import INPUT_PROBLEMS, did_you_mean
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}[0-9]{3}$")
@@ -72,7 +73,7 @@ def check(org, options):
     for directive, named in suppressions.unknown():
         yield _finding(
             directive.subject,
-            f"suppression names '{named.text}', which no loaded rule has{_hint(suppressions, named.text)}",
+            f"suppression names '{shown(named.text)}', which no loaded rule has{_hint(suppressions, named.text)}",
             directive.file,
             directive.line,
             named.column,
@@ -80,7 +81,7 @@ def check(org, options):
     for reference in suppressions.references:
         yield _finding(
             "config",
-            f"{reference.key} names '{reference.text}', which no loaded rule has"
+            f"{reference.key} names '{shown(reference.text)}', which no loaded rule has"
             f"{_hint(suppressions, reference.text, config=True)}",
             reference.file,
             reference.line,

@@ -416,3 +416,11 @@ def test_action_runs_no_repository_plugin_unless_allowed(repo, allow):
         assert not marker.exists()
         assert outputs["exit-code"] == "2"
         assert "'evil'" in done.stderr and "allow-plugins: true" in done.stderr
+
+
+def test_an_unknown_selector_in_the_config_is_quoted_short_in_x002(repo):
+    write(repo / ".orglint.yaml", f"per-file-ignores:\n  '{'p' * 900}{SECRET}': ['{'z' * 900}{SECRET}']\n")
+    done = run(repo, "check", "org.yaml", "--format", "concise")
+    x002 = [line for line in done.stdout.splitlines() if " X002 " in line]
+    assert len(x002) == 1, done.stdout + done.stderr
+    assert SECRET not in x002[0] and len(x002[0]) < 600
