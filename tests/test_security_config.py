@@ -10,6 +10,7 @@ user's. Each test below is the attack itself, run through the installed console 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -385,7 +386,7 @@ def _check_step() -> str:
     return step["run"]
 
 
-@pytest.mark.skipif(not Path("/bin/bash").exists() and not Path("/usr/bin/bash").exists(), reason="no bash")
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 @pytest.mark.parametrize("allow", ["false", "true"])
 def test_action_runs_no_repository_plugin_unless_allowed(repo, allow):
     write(repo / ".orglint.yaml", "plugins: [evil]\n")
