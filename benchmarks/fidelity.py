@@ -169,6 +169,17 @@ def per_rule(results: list[ChartResult]) -> dict[str, dict[str, int]]:
     return dict(sorted(table.items()))
 
 
+TOTALS_HEADER = "| charts | exact | true positives | false positives | false negatives | precision | recall |"
+
+
+def totals_row(results: list[ChartResult]) -> str:
+    """The totals as one Markdown table row (the README shows this row under TOTALS_HEADER)."""
+    t = totals(results)
+    exact = sum(1 for r in results if not (r.false_positives or r.false_negatives))
+    precision, recall = ratio(t["tp"], t["tp"] + t["fp"]), ratio(t["tp"], t["tp"] + t["fn"])
+    return f"| {len(results)} | {exact} | {t['tp']} | {t['fp']} | {t['fn']} | {precision:.1%} | {recall:.1%} |"
+
+
 def _pairs(counter: Counter) -> str:
     items = []
     for (code, subject), n in sorted(counter.items()):
@@ -186,12 +197,8 @@ def markdown(results: list[ChartResult], show_all: bool = False) -> str:
         lines.append(f"| {r.name}{'' if differs else ' ✓'} | {_pairs(r.expected)} | {_pairs(r.got_pairs)} | "
                      f"{sum(r.true_positives.values())} | {sum(r.false_positives.values())} | {sum(r.false_negatives.values())} |")
     exact = sum(1 for r in results if not (r.false_positives or r.false_negatives))
-    t = totals(results)
-    precision, recall = ratio(t["tp"], t["tp"] + t["fp"]), ratio(t["tp"], t["tp"] + t["fn"])
     lines += ["", f"{exact} of {len(results)} charts match their expectations exactly.", ""]
-    lines += ["## Totals", "", "| true positives | false positives | false negatives | precision | recall |",
-              "|---:|---:|---:|---:|---:|",
-              f"| {t['tp']} | {t['fp']} | {t['fn']} | {precision:.1%} | {recall:.1%} |", ""]
+    lines += ["## Totals", "", TOTALS_HEADER, "|---:|---:|---:|---:|---:|---:|---:|", totals_row(results), ""]
     lines += ["## Per rule", "", "| rule | TP | FP | FN | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
     for code, c in per_rule(results).items():
         lines.append(f"| {code} | {c['tp']} | {c['fp']} | {c['fn']} | {ratio(c['tp'], c['tp'] + c['fp']):.0%} | "

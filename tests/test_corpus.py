@@ -53,6 +53,15 @@ def test_chart_gives_exactly_the_expected_product_findings(path):
     assert got == expected, f"missing: {missing}; unexpected: {unexpected}"
 
 
+def test_the_readme_shows_the_current_score():
+    # The README's table is the score of the rules as they are: a rule change that moves it must
+    # update the README in the same commit.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = fidelity.totals_row(fidelity.run_corpus(CORPUS))
+    assert fidelity.TOTALS_HEADER in readme
+    assert row in readme, f"update the fidelity table in README.md to: {row}"
+
+
 # ------------------------------------------------------------------------------------------------
 # The scorer itself.
 
@@ -104,7 +113,7 @@ def test_scores_count_true_and_false_positives_and_negatives(tmp_path, capsys):
     assert fidelity.main(["--corpus", str(tmp_path), "--min", "0.5"]) == 0
     assert fidelity.main(["--corpus", str(tmp_path), "--min", "0.95"]) == 1
     out = capsys.readouterr().out
-    assert "| 1 | 1 | 1 | 50.0% | 50.0% |" in out
+    assert "| 2 | 1 | 1 | 1 | 1 | 50.0% | 50.0% |" in out
     assert "| miss | R002 people.ceo | R001 people.ceo | 0 | 1 | 1 |" in out
 
 
