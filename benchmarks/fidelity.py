@@ -57,6 +57,13 @@ class ChartResult:
     expected: Counter
     got: list[Finding]
     structural: list[Finding] = field(default_factory=list)
+    expected_severities: dict = field(default_factory=dict)
+
+    @property
+    def severity_differences(self) -> list[tuple[Finding, str]]:
+        """Expected findings that came with another severity than the expectation's note says."""
+        return [(f, self.expected_severities[(f.code, f.subject)]) for f in self.got
+                if (f.code, f.subject) in self.expected_severities and f.severity != self.expected_severities[(f.code, f.subject)]]
 
     @property
     def got_pairs(self) -> Counter:
@@ -107,6 +114,27 @@ def read_expectations(path: Path) -> Counter:
     return expected
 
 
+_SEVERITY_NOTE = re.compile(r"\(\s*(?P<severity>info|warning|error)\b", re.IGNORECASE)
+
+
+def read_expected_severities(path: Path) -> dict[tuple[str, str], str]:
+    """Severities some expectations state in their note ("(info: a declared sales-led strategy)").
+
+    Information only: the score compares code and subject; a declared strategy that should soften
+    a finding is written this way so that the difference shows in the report.
+    """
+    severities = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        match = _EXPECT.match(line)
+        pair = _CODE_SUBJECT.match(match["rest"]) if match else None
+        note = _SEVERITY_NOTE.search(match["rest"][pair.end("subject"):]) if pair else None
+        if note:
+            severities[(pair["code"], pair["subject"])] = note["severity"].lower()
+    return severities
+
+
 def is_product_code(code: str) -> bool:
     return code[:1] in PRODUCT_FAMILIES
 
@@ -149,7 +177,7 @@ def run_corpus(corpus: Path, use_cli: bool = False) -> list[ChartResult]:
     for path in charts:
         expected = read_expectations(path)
         product, structural = lint_chart(path, use_cli)
-        results.append(ChartResult(path.stem, expected, product, structural))
+        results.append(ChartResult(path.stem, expected, product, structural, read_expected_severities(path)))
     return results
 
 
@@ -203,6 +231,13 @@ def markdown(results: list[ChartResult], show_all: bool = False) -> str:
     for code, c in per_rule(results).items():
         lines.append(f"| {code} | {c['tp']} | {c['fp']} | {c['fn']} | {ratio(c['tp'], c['tp'] + c['fp']):.0%} | "
                      f"{ratio(c['tp'], c['tp'] + c['fn']):.0%} |")
+    differences = [(r.name, f, want) for r in results for f, want in r.severity_differences]
+    lines += ["", "## Severities that differ from the expectation's note (information, not scored)", ""]
+    if differences:
+        lines += ["| chart | finding | expected | got |", "|---|---|---|---|"]
+        lines += [f"| {name} | {f.code} {f.subject} | {want} | {f.severity} |" for name, f, want in differences]
+    else:
+        lines.append("None.")
     structural = [(r.name, f) for r in results for f in r.structural]
     lines += ["", "## Structural findings and input problems (information; the corpus should have none)", ""]
     if structural:
@@ -223,6 +258,8 @@ def as_json(results: list[ChartResult]) -> str:
             "false_positives": sorted(f"{c} {s}" for (c, s), n in r.false_positives.items() for _ in range(n)),
             "false_negatives": sorted(f"{c} {s}" for (c, s), n in r.false_negatives.items() for _ in range(n)),
             "structural": sorted(f"{f.code} {f.subject}" for f in r.structural),
+            "severity_differences": [{"finding": f"{f.code} {f.subject}", "expected": want, "got": f.severity}
+                                     for f, want in r.severity_differences],
         } for r in results],
         "totals": {**t, "precision": ratio(t["tp"], t["tp"] + t["fp"]), "recall": ratio(t["tp"], t["tp"] + t["fn"])},
         "per_rule": per_rule(results),

@@ -87,6 +87,15 @@ def test_expectations_are_read_from_the_header_only_as_a_multiset(tmp_path):
     assert fidelity.read_expectations(path) == Counter({("G005", "org"): 2, ("R001", "people.ceo"): 1})
 
 
+def test_a_severity_in_the_note_is_reported_but_not_scored(tmp_path, capsys):
+    write(tmp_path, "a.yaml", "# expect: R001 people.ceo  (info: a declared strategy)\n" + CHART_BODY)
+    assert fidelity.read_expected_severities(tmp_path / "a.yaml") == {("R001", "people.ceo"): "info"}
+    results = fidelity.run_corpus(tmp_path)
+    assert fidelity.totals(results) == {"tp": 1, "fp": 0, "fn": 0}
+    assert [(f.code, want, f.severity) for f, want in results[0].severity_differences] == [("R001", "info", "error")]
+    assert "| a | R001 people.ceo | info | error |" in fidelity.markdown(results)
+
+
 def test_expect_none_is_an_empty_expectation(tmp_path):
     assert fidelity.read_expectations(write(tmp_path, "a.yaml", "# expect: none\n" + CHART_BODY)) == Counter()
 
