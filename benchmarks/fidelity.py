@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Precision and recall of orglint's product rules on the realistic charts of tests/corpus/.
 
-    python benchmarks/fidelity.py [--corpus DIR] [--min 0.95] [--cli] [--json]
+    python benchmarks/fidelity.py [--corpus DIR] [--min 0.95] [--differences] [--cli] [--json]
 
 Each chart's header lists the findings a product leader expects (`# expect: CODE subject`, or
 `# expect: none`; see tests/corpus/README.md). Every chart is linted on its own with the default
@@ -12,9 +12,10 @@ expectations as a multiset of (code, subject):
 - false positive: a finding that was not expected (or more often than expected);
 - false negative: an expected finding that orglint did not report.
 
-The report, on stdout, is a Markdown table per chart (only the charts with a difference, unless
---all), the totals with precision and recall, the same per rule, and the structural findings
-(S codes, input problems) for information: the corpus is meant to be structurally clean.
+The report, on stdout, is a Markdown table with a row per chart (with --differences, only the
+charts that differ), the totals with precision and recall, the same per rule, the severities that
+differ from an expectation's note, and the structural findings (S codes, input problems) for
+information: the corpus is meant to be structurally clean.
 
 Exit status: 0; 1 when --min is given and precision or recall is below it; 2 when a chart
 cannot be read or has no expectation line.
@@ -215,12 +216,12 @@ def _pairs(counter: Counter) -> str:
     return ", ".join(items) or "-"
 
 
-def markdown(results: list[ChartResult], show_all: bool = False) -> str:
+def markdown(results: list[ChartResult], only_differences: bool = False) -> str:
     lines = ["## Product findings per chart", ""]
     lines += ["| chart | expected | got | TP | FP | FN |", "|---|---|---|---:|---:|---:|"]
     for r in results:
         differs = r.false_positives or r.false_negatives
-        if not (show_all or differs):
+        if only_differences and not differs:
             continue
         lines.append(f"| {r.name}{'' if differs else ' ✓'} | {_pairs(r.expected)} | {_pairs(r.got_pairs)} | "
                      f"{sum(r.true_positives.values())} | {sum(r.false_positives.values())} | {sum(r.false_negatives.values())} |")
@@ -273,14 +274,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="exit 1 when precision or recall is below RATIO (e.g. 0.95)")
     parser.add_argument("--cli", action="store_true", help="run `python -m orglint check --format json` per chart instead of the library")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--all", action="store_true", help="list every chart, not only those that differ")
+    parser.add_argument("--differences", action="store_true", help="list only the charts whose findings differ from the expectations")
     args = parser.parse_args(argv)
     try:
         results = run_corpus(args.corpus, args.cli)
     except CorpusError as error:
         print(f"fidelity: {error}", file=sys.stderr)
         return 2
-    print(as_json(results) if args.json else markdown(results, args.all), end="")
+    print(as_json(results) if args.json else markdown(results, args.differences), end="")
     t = totals(results)
     precision, recall = ratio(t["tp"], t["tp"] + t["fp"]), ratio(t["tp"], t["tp"] + t["fn"])
     if args.min is not None and (precision < args.min or recall < args.min):
