@@ -69,8 +69,10 @@ CLASSIC = ("engineering", "marketing", "sales", "support")
 DEPARTMENT_TYPES = frozenset(("department", "team"))
 
 
-@rule(code="F001", name="missing-product-department", severity="warning")
+@rule(code="F001", name="missing-product-department", severity="warning", supersedes=("G006",))
 def check(org, options):
+    if _product_leadership_in_business_units(org):
+        return
     first_of: dict = {}
     for unit in org.units.values():
         if unit.type not in DEPARTMENT_TYPES or not unit.function:
@@ -92,6 +94,35 @@ def check(org, options):
         at=anchor,
         related=[(f"{unit.function} department {unit.label}", unit) for unit in found if unit is not anchor],
     )
+
+
+def _product_leadership_in_business_units(org) -> bool:
+    """A leader of the product function inside a business unit (its member, or below its head)."""
+    units = org.units_of_type("business-unit")
+    if not units:
+        return False
+    unit_ids = {unit.id for unit in units}
+    heads = {unit.lead for unit in units if unit.lead}
+    for leader in org.leaders("product"):
+        if leader is org.ceo:
+            continue
+        if any(_within(org, unit_id, unit_ids) for unit_id in leader.memberships):
+            return True
+        if any(boss.id in heads for boss in org.chain(leader)):
+            return True
+    return False
+
+
+def _within(org, unit_id, targets) -> bool:
+    """Whether the unit is one of ``targets`` or nested inside one (parent cycles cut)."""
+    seen = set()
+    while unit_id and unit_id not in seen:
+        if unit_id in targets:
+            return True
+        seen.add(unit_id)
+        unit = org.units.get(unit_id)
+        unit_id = unit.parent if unit is not None else None
+    return False
 
 
 def _join(items: list) -> str:

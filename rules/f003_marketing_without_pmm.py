@@ -60,6 +60,7 @@ from ._liaison import missing_liaison
     name="marketing-without-pmm",
     severity="info",
     options={"min-size": Option("int", 3, "marketing headcount from which a PMM is expected", minimum=1)},
+    strategies={"product-oriented": "off", "service-oriented": "off"},
 )
 def check(org, options):
     # The role belongs to the marketing function: only its people can hold it.

@@ -54,6 +54,7 @@ from ._liaison import missing_liaison
     name="sales-without-presales",
     severity="info",
     options={"min-size": Option("int", 3, "sales headcount from which a pre-sales engineer is expected", minimum=1)},
+    strategies={"product-oriented": "off", "service-oriented": "off"},
 )
 def check(org, options):
     # The role belongs to the sales function: only its people can hold it.

@@ -57,6 +57,7 @@ from ._liaison import missing_liaison
     name="support-without-customer-success",
     severity="info",
     options={"min-size": Option("int", 3, "support headcount from which customer success is expected", minimum=1)},
+    strategies={"product-oriented": "off", "service-oriented": "off"},
 )
 def check(org, options):
     yield from missing_liaison(

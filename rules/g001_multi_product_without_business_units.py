@@ -58,12 +58,22 @@ people:
 from orglint import rule
 
 
-@rule(code="G001", name="multi-product-without-business-units", severity="info")
+#: Unit types that divide the work by product line or stream: business units (article 000), and the
+#: value streams, tribes and explore / exploit arms of the structures of article 003.
+PRODUCT_LINE_TYPES = ("business-unit", "value-stream", "tribe", "explore", "exploit")
+
+
+@rule(
+    code="G001",
+    name="multi-product-without-business-units",
+    severity="info",
+    strategies={"product-oriented": "off", "service-oriented": "off"},
+)
 def check(org, options):
     products = list(org.products.values())
     if len(products) < 2:
         return
-    if any(unit.type == "business-unit" for unit in org.units.values()):
+    if org.units_of_type(*PRODUCT_LINE_TYPES):
         return
     names = _names([product.label for product in products])
     yield org.finding(

@@ -72,10 +72,13 @@ CAPABILITIES = (
 )
 
 
-@rule(code="G005", name="plg-missing-capability", severity="warning")
+@rule(
+    code="G005",
+    name="plg-missing-capability",
+    severity="warning",
+    strategies={"*": "off", "product-led-growth": "warning"},  # only product-led growth needs these
+)
 def check(org, options):
-    if org.strategy != "product-led-growth":
-        return
     who = org.name or "the org"
     for capability, functions, need in CAPABILITIES:
         if any(org.people_in(function) or org.leaders(function) for function in functions):

@@ -54,8 +54,17 @@ people:
 from orglint import rule
 
 
-@rule(code="G006", name="product-without-owner", severity="warning")
+@rule(
+    code="G006",
+    name="product-without-owner",
+    severity="warning",
+    strategies={"technology-driven": "info", "product-oriented": "off", "service-oriented": "off"},
+)
 def check(org, options):
+    # The head of a business unit answers for the product lines their unit lists.
+    business_unit_products = {
+        (unit.lead, product_id) for unit in org.units_of_type("business-unit") if unit.lead for product_id in unit.products
+    }
     for product in org.products.values():
         if not product.owner:
             yield org.finding(
@@ -68,6 +77,8 @@ def check(org, options):
             continue  # unknown id: S002
         functions = org.functions_of(owner)
         if "product" in functions or org.leads_function(owner, "product"):
+            continue
+        if (owner.id, product.id) in business_unit_products:
             continue
         if not functions:
             where = "who has no known function"

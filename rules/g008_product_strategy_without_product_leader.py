@@ -51,9 +51,14 @@ from orglint import rule
 from orglint.roles import PRODUCT_STRATEGIES
 
 
-@rule(code="G008", name="product-strategy-without-product-leader", severity="warning")
+@rule(
+    code="G008",
+    name="product-strategy-without-product-leader",
+    severity="warning",
+    strategies={"*": "off", **{strategy: "warning" for strategy in sorted(PRODUCT_STRATEGIES)}},
+)
 def check(org, options):
-    if org.strategy not in PRODUCT_STRATEGIES or org.leaders("product"):
+    if org.leaders("product"):
         return
     who = org.name or "the org"
     yield org.finding(

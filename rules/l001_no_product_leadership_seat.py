@@ -67,22 +67,35 @@ people:
 
 from orglint import rule
 
-from ._product_chain import ceo_product_seat, product_heads
+from ._product_chain import Chains, ceo_product_seat, embedded_product_owner, in_explore_arm, product_heads
 
 _NAMED = 3  # heads named in the message; the rest are counted
 
 
-@rule(code="L001", name="no-product-leadership-seat", severity="error")
+@rule(
+    code="L001",
+    name="no-product-leadership-seat",
+    severity="error",
+    strategies={"sales-led": "info", "technology-driven": "info"},
+    supersedes=("F001", "G008"),
+)
 def check(org, options):
     ceo = org.ceo
     if ceo is None or ceo_product_seat(org) is not None:
         return
-    team = [person for person in org.people_in("product") if person is not ceo]
+    chains = Chains(org)
+    # Product owners embedded in R&D are R&D's liaison, and the explore arm reports to its own leader.
+    team = [
+        person
+        for person in org.people_in("product")
+        if person is not ceo and not embedded_product_owner(org, person, chains) and not in_explore_arm(org, person)
+    ]
     if not team:
         return
-    heads = product_heads(org)
+    heads = product_heads(org, chains)
     if any(head.reports_to == ceo.id for head in heads):
         return
+    heads = [head for head in heads if not in_explore_arm(org, head)]
     bu_heads = {unit.lead for unit in org.units_of_type("business-unit") if unit.lead}
     if bu_heads:
         # Product leadership placed inside business units reaches the CEO through the BU heads.

@@ -92,6 +92,8 @@ _LARGEST = 3  # functions named in the message
     code="L002",
     name="no-product-management",
     severity="warning",
+    strategies={"technology-driven": "info", "service-oriented": "info"},
+    supersedes=("F001", "F002", "F003", "F004", "F005", "G006", "G008"),
     options={
         "min-headcount": Option("int", 15, "headcount from which a product function is expected", minimum=1),
     },

@@ -66,16 +66,20 @@ people:
 """
 
 from orglint import rule
-from orglint.roles import PRODUCT_STRATEGIES
 
 from ._product_chain import product_under
 
+#: Strategies a head of product under sales contradicts (product-oriented is a service company).
+CONTRADICTED = ("product-led", "product-led-growth", "product-led-sales", "product-centric", "product-operating-model")
 
-@rule(code="L003", name="product-under-sales", severity="warning")
+
+@rule(
+    code="L003",
+    name="product-under-sales",
+    severity="warning",
+    strategies={**{strategy: "error" for strategy in CONTRADICTED}, "sales-led": "info"},
+    supersedes=("L001", "F001", "G008"),
+)
 def check(org, options):
-    if org.strategy in PRODUCT_STRATEGIES:
-        yield from product_under(
-            org, "sales", min_severity="error", why=f"; the org's strategy is {org.strategy}"
-        )
-    else:
-        yield from product_under(org, "sales")
+    why = f"; the org's strategy is {org.strategy}" if org.strategy in CONTRADICTED else ""
+    yield from product_under(org, "sales", why=why)

@@ -60,6 +60,6 @@ from orglint import rule
 from ._product_chain import product_under
 
 
-@rule(code="L004", name="product-under-marketing", severity="warning")
+@rule(code="L004", name="product-under-marketing", severity="warning", supersedes=("L001", "F001", "G008"))
 def check(org, options):
     yield from product_under(org, "marketing")

@@ -61,6 +61,12 @@ from orglint import rule
 from ._product_chain import product_under
 
 
-@rule(code="L005", name="product-under-engineering", severity="warning")
+@rule(
+    code="L005",
+    name="product-under-engineering",
+    severity="warning",
+    strategies={"technology-driven": "info"},
+    supersedes=("L001", "F001", "G008"),
+)
 def check(org, options):
     yield from product_under(org, "engineering")

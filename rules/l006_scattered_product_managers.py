@@ -63,7 +63,16 @@ people:
 
 from orglint import rule
 
-from ._product_chain import Chains, NearestAbove, primary_head, product_heads, product_people_with_pm_roles
+from ._product_chain import (
+    Chains,
+    NearestAbove,
+    dotted_to_product_leader,
+    embedded_product_owner,
+    in_explore_arm,
+    primary_head,
+    product_heads,
+    product_people_with_pm_roles,
+)
 
 
 @rule(code="L006", name="scattered-product-managers", severity="warning")
@@ -92,6 +101,12 @@ def check(org, options):
             continue
         if chains.leader_above(person, "product") is not None or (
             business_unit_heads and business_unit_head_above(person) is not None
+        ):
+            continue
+        if (
+            embedded_product_owner(org, person, chains)
+            or dotted_to_product_leader(org, person)
+            or in_explore_arm(org, person)
         ):
             continue
         where = f"reports to {manager.display}" if manager is not None else "reports to nobody"

@@ -61,7 +61,7 @@ from orglint import rule
 from ._product_chain import PM_ROLES, ROLE_LABEL, ceo_product_seat, held, product_units_led, role_field
 
 
-@rule(code="R001", name="ceo-is-cpo", severity="error")
+@rule(code="R001", name="ceo-is-cpo", severity="error", supersedes=("L001", "G008", "F001", "F002"))
 def check(org, options):
     ceo = org.ceo
     if ceo is None:

@@ -53,7 +53,7 @@ from orglint import rule
 from ._product_chain import role_field
 
 
-@rule(code="R004", name="cto-is-cpo", severity="info")
+@rule(code="R004", name="cto-is-cpo", severity="info", supersedes=("F001",))
 def check(org, options):
     for person in org.people_in("product"):
         if person.holds("cto") and person.holds("cpo"):

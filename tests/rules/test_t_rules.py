@@ -453,6 +453,34 @@ def test_t007_quiet_with_both_arms_or_neither():
     assert findings(neither, select=["T007"]) == []
 
 
+def test_t007_explore_units_with_the_rest_of_the_company_outside_them_are_not_flagged():
+    # The rest of the company is the exploit arm, declared or not (a three-person AI Labs, say).
+    text = """
+    orglint: 1
+    units:
+      - {id: labs, name: AI Labs, type: explore, lead: nina}
+    people:
+      - {id: ada, title: CEO}
+      - {id: nina, title: Director of Engineering, reports_to: ada, unit: labs}
+      - {id: ml, title: Machine Learning Engineer, reports_to: nina, unit: labs}
+      - {id: grace, title: CTO, reports_to: ada}
+    """
+    assert findings(text, select=["T007"]) == []
+    only_explore = text.replace("      - {id: grace, title: CTO, reports_to: ada}\n", "")
+    assert findings(only_explore, select=["T007"]) == [("T007", "units.labs")]
+
+
+def test_t007_is_information():
+    text = """
+    orglint: 1
+    units:
+      - {id: core, name: Core, type: exploit}
+    people: []
+    """
+    [finding] = run(text, select=["T007"]).rule_findings
+    assert str(finding.severity) == "info"
+
+
 def test_messages_do_not_repeat_the_unit_kind():
     chart = """
         orglint: 1
