@@ -323,3 +323,41 @@ def test_f005_min_size_option():
 
 def test_f_rules_quiet_on_an_empty_chart():
     assert findings("orglint: 1\npeople: []\n", select=["F"]) == []
+
+
+# --- F001: product leadership inside business units (article 000) -------------------
+
+BUSINESS_UNITS = FOUR_DEPARTMENTS.replace(
+    "  - {id: support, name: Support, type: department, function: support}\n",
+    "  - {id: support, name: Support, type: department, function: support}\n"
+    "  - {id: payroll, name: Payroll, type: business-unit, lead: gm}\n"
+    "  - {id: payroll-product, name: Payroll product, parent: payroll}\n",
+) + (
+    "  - {id: gm, name: Gina Moss, title: General Manager, reports_to: ada, unit: payroll}\n"
+    "  - {id: hop, name: Hal Ode, title: Head of Product, reports_to: gm, unit: payroll-product}\n"
+    "  - {id: pm, name: Pia Lund, title: Product Manager, reports_to: hop, unit: payroll-product}\n"
+)
+
+
+def test_f001_product_leadership_inside_a_business_unit_is_the_fifth_department():
+    assert findings(BUSINESS_UNITS, select=["F001"]) == []
+    # Found by the reporting line too, when the head of product's unit is not inside the business unit.
+    by_line = BUSINESS_UNITS.replace("unit: payroll-product}\n  - {id: pm", "unit: support}\n  - {id: pm", 1)
+    assert findings(by_line, select=["F001"]) == []
+
+
+def test_f001_product_managers_in_a_business_unit_without_a_product_leader_do_not_count():
+    text = BUSINESS_UNITS.replace("title: Head of Product, reports_to: gm", "title: Software Engineer, reports_to: gm")
+    assert findings(text, select=["F001"]) == [("F001", "org")]
+
+
+def test_f001_folds_a_product_owned_outside_product_management():
+    # Product owners in R&D, no product management: the missing department is the root cause, and the
+    # product the VP Engineering owns is the same one.
+    text = FOUR_DEPARTMENTS.replace("units:\n", "products:\n  - {id: app, name: App, owner: vpe, metrics: [NPS]}\nunits:\n") + (
+        "  - {id: vpe, name: Vera Pike, title: VP Engineering, reports_to: ada, unit: rnd}\n"
+        "  - {id: em, name: Eva Marsh, title: Engineering Manager, reports_to: vpe, unit: rnd}\n"
+        "  - {id: po, name: Omar Haddad, title: Product Owner, reports_to: em, unit: rnd}\n"
+    )
+    assert findings(text, select=["G006"]) == [("G006", "products.app")]
+    assert findings(text, select=["F001", "G006", "L001", "L005", "L006"]) == [("F001", "org")]

@@ -675,3 +675,31 @@ def test_l006_product_managers_inside_business_units_are_in_place():
     """
     # The PMs under the business-unit heads are in place; the one under sales is not.
     assert findings(chart, select=["L006"]) == [("L006", "people.lena")]
+
+
+def test_l001_product_owners_embedded_in_rnd_are_not_a_leaderless_product_team():
+    text = """
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada}
+      - {id: em, name: Eva Marsh, title: Engineering Manager, reports_to: grace}
+      - {id: po1, name: Omar Haddad, title: Product Owner, reports_to: em}
+      - {id: po2, name: Pia Lund, title: Product Owner, reports_to: em}
+    """
+    assert findings(text, select=["L001"]) == []
+    # Two product managers with nobody leading them are.
+    text = text.replace("title: Product Owner", "title: Product Manager")
+    assert findings(text, select=["L001"]) == [("L001", "org")]
+
+
+def test_l001_the_explore_arm_does_not_count_as_the_leaderless_product_team():
+    text = EXPLORE.replace("  - {id: julia, name: Julia Brandt, title: Chief Product Officer, reports_to: ada}\n", "")
+    text = text.replace("title: Product Manager, reports_to: julia}", "title: Product Manager, reports_to: stella, unit: pilot}")
+    assert findings(text, select=["L001"]) == []
+
+
+@pytest.mark.parametrize("strategy, severity", [(None, "error"), ("product-led", "error"), ("sales-led", "info"),
+                                                ("technology-driven", "info")])
+def test_l001_severity_by_strategy(strategy, severity):
+    [finding] = run(with_strategy(VP_UNDER_CRO, strategy), select=["L001"]).rule_findings
+    assert str(finding.severity) == severity
