@@ -14,8 +14,16 @@ departments, or done on the side by whoever shouts loudest.
 A department here is a unit of type `department` or `team` (the default type) with a `function`:
 the functional homes of people. Squads, tribes, chapters, guilds, platform teams and other
 cross-functional or community units do not count, on either side: a product chapter or guild is a
-community of practice, not a product management department. The finding points at the first of the
-departments found; the others are listed as related locations.
+community of practice, not a product management department. Product leadership inside business units
+is the fifth department too: in a company of several products organized as business units, each unit
+holds its own product management. So the rule is quiet when a leader of the product function (other
+than the CEO) is a member of a business unit (or of a unit inside one) or reports, directly or not, to
+a business unit's head. The finding points at the first of the departments found; the others are
+listed as related locations.
+
+One root cause, one finding. When a more specific rule names the same missing product leadership (L001
+to L005, R001, R004), this finding is folded into it. F001 itself stands for G006: with no product
+department, a product owned outside product management is the same gap (docs/strategy.md).
 
 ## Example
 ```yaml
@@ -59,6 +67,8 @@ people:
 
 ## References
 - "The Product is the Organization" (the fifth department: product management).
+- "What Is a Product Organization?" (airfocus glossary): several products, business units whose heads
+  report to the CEO.
 """
 
 from orglint import rule

@@ -12,7 +12,14 @@ their own department's view.
 
 An owner is in the product function when one of their roles belongs to it (`cpo`, `product-manager`,
 `product-owner`), when they have no role and their home unit's function is `product`, or when they lead
-the product function. An owner id that is not defined is left to S002. The finding points at the
+the product function. The head of a business unit that lists the product in its `products` is an
+accountable owner too: in an org of business units, the unit's head answers for its product line. An
+owner id that is not defined is left to S002.
+
+Strategy (docs/strategy.md). Information only under `technology-driven` (the CTO owning the technology
+is the declared focus for now); not applied under `product-oriented` and `service-oriented`, where the
+"products" are a service company's offerings. When nobody works in the product function, L002 stands
+for this finding, and with no product department F001 does; it is folded into theirs. The finding points at the
 product's `owner` (or at the product when it has none).
 
 ## Example
@@ -49,6 +56,8 @@ people:
 - "The Product is the Organization" (product management is a craft of its own, not a side job of the
   CEO, of marketing or of R&D).
 - "What “Product-Led” Looks Like in 2023" (to be product-led, product must lead).
+- "What Is a Product Organization?" (airfocus glossary): several products, business units whose heads
+  report to the CEO.
 """
 
 from orglint import rule

@@ -14,7 +14,9 @@ stake: only 45% of respondents said product investment meets senior management's
 
 A leader of the product function is someone holding `cpo` ("Chief Product Officer", "VP of Product",
 "Head of Product"), the `lead` of a unit whose function is `product`, or someone whose title marks them
-as a product leader (Director of Product Management, ...). The finding points at the org's `strategy`.
+as a product leader (Director of Product Management, ...). The rule applies only to the product
+strategies (docs/strategy.md). The finding points at the org's `strategy`. When L001, L003 to L005 or
+R001 report the missing or misplaced product leader, this finding is folded into theirs.
 
 ## Example
 ```yaml
