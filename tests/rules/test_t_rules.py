@@ -377,15 +377,16 @@ units:
   - {id: a, name: Checkout, type: squad}
   - {id: b, name: Search, type: squad}
   - {id: c, name: Reports, products: [insights]}
+  - {id: e, name: Billing, products: [insights]}
   - {id: d, name: Finance Ops}
 people: []
 """
 
 
-def test_t006_fires_with_three_product_teams_and_no_platform():
+def test_t006_fires_with_four_product_teams_and_no_platform():
     assert findings(TEAMS, select=["T006"]) == [("T006", "org")]
     [finding] = run(TEAMS, select=["T006"]).rule_findings
-    assert finding.message.startswith("3 squads and product teams (Checkout, Search, Reports) and no platform team")
+    assert finding.message.startswith("4 squads and product teams (Checkout, Search, Reports, Billing) and no platform team")
     assert finding.line == 5  # the first squad
 
 
@@ -397,7 +398,7 @@ def test_t006_quiet_with_a_platform_or_fewer_teams():
 
 
 def test_t006_min_teams_option():
-    assert findings(TEAMS, select=["T006"], settings=options("T006", min_teams=4)) == []
+    assert findings(TEAMS, select=["T006"], settings=options("T006", min_teams=5)) == []
     fewer = TEAMS.replace("{id: c, name: Reports, products: [insights]}", "{id: c, name: Reports}")
     assert findings(fewer, select=["T006"], settings=options("T006", min_teams=2)) == [("T006", "org")]
 
