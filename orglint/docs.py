@@ -70,7 +70,9 @@ The engine applies the rules' `supersedes` declarations after the rules ran, kno
   (each rule lists every code it stands for);
 - rules nothing supersedes are taken first; a finding keeps its own severity;
 - `--select`, `--ignore` and `severity: off` decide what runs before folding: a rule that does not
-  run folds nothing, so its superseded findings are reported on their own.
+  run folds nothing, so its superseded findings are reported on their own;
+- folding comes before inline suppressions, per-file ignores and the baseline, which see the reported
+  finding: suppressing it also hides what was folded into it.
 
 | rule | stands for (folds) |
 |---|---|

@@ -25,7 +25,7 @@ The notions, all linear in the size of the org:
   them before the CEO, or an engineering home unit. "R&D should have their
   product owner(s)" ("The Product is the Organization"): that is the liaison's
   recommended place, not a misplaced product manager.
-- :func:`in_explore_arm`: someone in the explore arm of an ambidextrous org,
+- :class:`ExploreArm`: someone in the explore arm of an ambidextrous org,
   i.e. a member of a unit of type `explore` (or of a unit inside one), or
   someone whose chain of command passes through the `lead` of an `explore`
   unit. Only the declared type counts: a "VP New Ventures" whose unit is not
@@ -174,16 +174,23 @@ def _unit_and_ancestors(org, unit_id):
         unit = org.units.get(unit.parent) if unit.parent else None
 
 
-def in_explore_arm(org, person) -> bool:
-    """Whether the person works in a declared explore arm (see the module doc)."""
-    explore = org.units_of_type("explore")
-    if not explore:
-        return False
-    for unit_id in person.memberships:
-        if any(unit.type == "explore" for unit in _unit_and_ancestors(org, unit_id)):
-            return True
-    explore_leads = {unit.lead for unit in explore if unit.lead}
-    return any(boss.id in explore_leads for boss in org.chain(person))
+class ExploreArm:
+    """Whether someone works in a declared explore arm (see the module doc); one instance per rule run."""
+
+    def __init__(self, org):
+        self.org = org
+        explore = org.units_of_type("explore")
+        self.leads = {unit.lead for unit in explore if unit.lead}
+        self.declared = bool(explore)
+
+    def __call__(self, person) -> bool:
+        if not self.declared:
+            return False
+        org = self.org
+        for unit_id in person.memberships:
+            if any(unit.type == "explore" for unit in _unit_and_ancestors(org, unit_id)):
+                return True
+        return any(boss.id in self.leads for boss in org.chain(person))
 
 
 def dotted_to_product_leader(org, person) -> bool:
@@ -263,9 +270,10 @@ def product_under(org, function: str, *, why: str = "") -> Iterator:
 def _team_under(org, function: str, chains: Chains, noun: str, why: str) -> Iterator:
     """No head of product: the product people under a leader of ``function``, as one finding."""
     ceo = org.ceo
+    in_explore_arm = ExploreArm(org)
     placed = []
     for person in product_people_with_pm_roles(org):
-        if person is ceo or embedded_product_owner(org, person, chains) or in_explore_arm(org, person):
+        if person is ceo or embedded_product_owner(org, person, chains) or in_explore_arm(person):
             continue
         leader = chains.leader_above(person, function)
         if leader is not None:

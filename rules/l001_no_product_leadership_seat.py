@@ -83,7 +83,7 @@ people:
 
 from orglint import rule
 
-from ._product_chain import Chains, ceo_product_seat, embedded_product_owner, in_explore_arm, product_heads
+from ._product_chain import Chains, ExploreArm, ceo_product_seat, embedded_product_owner, product_heads
 
 _NAMED = 3  # heads named in the message; the rest are counted
 
@@ -100,18 +100,19 @@ def check(org, options):
     if ceo is None or ceo_product_seat(org) is not None:
         return
     chains = Chains(org)
+    in_explore_arm = ExploreArm(org)
     # Product owners embedded in R&D are R&D's liaison, and the explore arm reports to its own leader.
     team = [
         person
         for person in org.people_in("product")
-        if person is not ceo and not embedded_product_owner(org, person, chains) and not in_explore_arm(org, person)
+        if person is not ceo and not embedded_product_owner(org, person, chains) and not in_explore_arm(person)
     ]
     if not team:
         return
     heads = product_heads(org, chains)
     if any(head.reports_to == ceo.id for head in heads):
         return
-    heads = [head for head in heads if not in_explore_arm(org, head)]
+    heads = [head for head in heads if not in_explore_arm(head)]
     bu_heads = {unit.lead for unit in org.units_of_type("business-unit") if unit.lead}
     if bu_heads:
         # Product leadership placed inside business units reaches the CEO through the BU heads.

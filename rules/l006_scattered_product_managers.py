@@ -73,10 +73,10 @@ from orglint import rule
 
 from ._product_chain import (
     Chains,
+    ExploreArm,
     NearestAbove,
     dotted_to_product_leader,
     embedded_product_owner,
-    in_explore_arm,
     primary_head,
     product_heads,
     product_people_with_pm_roles,
@@ -99,6 +99,7 @@ def check(org, options):
     ceo_leads_product = ceo is not None and org.leads_function(ceo, "product")
     business_unit_heads = {unit.lead for unit in org.units_of_type("business-unit") if unit.lead}
     business_unit_head_above = NearestAbove(org, lambda manager: manager.id in business_unit_heads)
+    in_explore_arm = ExploreArm(org)
     for person in product_people_with_pm_roles(org):
         if person is ceo or person.id in head_ids:
             continue
@@ -114,7 +115,7 @@ def check(org, options):
         if (
             embedded_product_owner(org, person, chains)
             or dotted_to_product_leader(org, person)
-            or in_explore_arm(org, person)
+            or in_explore_arm(person)
         ):
             continue
         where = f"reports to {manager.display}" if manager is not None else "reports to nobody"

@@ -52,7 +52,7 @@ people:
 
 from orglint import rule
 
-from ._product_chain import in_explore_arm
+from ._product_chain import ExploreArm
 
 
 @rule(code="T007", name="ambidextrous-missing-arm", severity="info")
@@ -61,7 +61,7 @@ def check(org, options):
     exploit = org.units_of_type("exploit")
     if bool(explore) == bool(exploit):
         return
-    if explore and _works_outside(org, explore):
+    if explore and _works_outside(org):
         return  # the rest of the company is the exploit arm, declared or not
     present, missing = ("explore", "exploit") if explore else ("exploit", "explore")
     units = explore or exploit
@@ -75,10 +75,11 @@ def check(org, options):
     )
 
 
-def _works_outside(org, explore_units) -> bool:
+def _works_outside(org) -> bool:
     """Whether someone other than the CEO (and the explore arm's leads) works outside the explore arm."""
     ceo = org.ceo
-    leads = {unit.lead for unit in explore_units}
+    in_explore_arm = ExploreArm(org)
     return any(
-        person is not ceo and person.id not in leads and not in_explore_arm(org, person) for person in org.people.values()
+        person is not ceo and person.id not in in_explore_arm.leads and not in_explore_arm(person)
+        for person in org.people.values()
     )
