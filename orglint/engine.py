@@ -71,11 +71,19 @@ def run_rules(org: Any, rules: Iterable[Rule], settings: RunSettings | None = No
     """Run each rule; stamp code, name and severity; isolate a rule that raises.
 
     A crashing rule becomes an E100 finding that names it, and the other rules
-    still run. Severity: see :func:`stamped_severity`.
+    still run. A rule whose ``strategies`` say it does not apply to the org's
+    declared strategy is not run. Severity: see :func:`stamped_severity`.
+    Findings that stand for one root cause are folded: see :func:`fold_root_causes`.
     """
     settings = settings or RunSettings()
+    strategy = getattr(org, "strategy", None)
     findings: list[Finding] = []
+    ran: list[Rule] = []
     for rule in rules:
+        base = rule.severity_under(strategy)
+        if base is None:
+            continue  # the rule does not apply under this strategy
+        ran.append(rule)
         override = settings.severities.get(rule.code)
         options = effective_options(rule, settings)
         produced: list[Finding] = []
@@ -91,14 +99,72 @@ def run_rules(org: Any, rules: Iterable[Rule], settings: RunSettings | None = No
                     _check_finding(finding)  # raises InvalidFinding for what the reports cannot show
                 finding.code = rule.code
                 finding.name = rule.name
-                finding.severity = stamped_severity(rule, finding, override)
+                finding.severity = stamped_severity(rule, finding, override, base)
                 produced.append(finding)
         # A plugin bug must not take the run down, nor end it: sys.exit() in a rule is a crash too.
         except (Exception, SystemExit) as error:  # noqa: BLE001
             findings.append(_crash(rule, error))
             continue
         findings.extend(produced)
-    return findings
+    return fold_root_causes(findings, ran)
+
+
+def fold_root_causes(findings: list[Finding], rules: Iterable[Rule]) -> list[Finding]:
+    """One root cause, one finding: fold findings into the finding of a rule that supersedes them.
+
+    A finding G is folded into a finding F when F's rule lists G's code in
+    ``supersedes`` and both are about the same subject, or either is about the
+    org as a whole. G disappears from the list and becomes a related note of F
+    (at G's location, with G's code and message), so fixing F's cause removes
+    one finding. Only findings still reported fold others (no chains through a
+    folded finding); rules are taken superseding-first (a rule nothing
+    supersedes before the rules it supersedes), then in the order found.
+    """
+    supersedes = {rule.code: set(rule.supersedes) for rule in rules if rule.supersedes}
+    if not supersedes or not findings:
+        return findings
+    rank = _supersession_rank(supersedes)
+    folded: set[int] = set()
+    order = sorted(
+        (index for index, finding in enumerate(findings) if finding.code in supersedes and finding.kind == "rule"),
+        key=lambda index: (rank.get(findings[index].code, 0), index),
+    )
+    for index in order:
+        if index in folded:
+            continue
+        root = findings[index]
+        codes = supersedes[root.code]
+        notes = []
+        for other_index, other in enumerate(findings):
+            if other_index == index or other_index in folded or other.code not in codes or other.kind != "rule":
+                continue
+            if not (other.subject == root.subject or ORG_SUBJECT in (other.subject, root.subject)):
+                continue
+            folded.add(other_index)
+            notes.append(Related(f"{other.code} folded in: {other.message}", other.file, other.line, other.column))
+        if notes:
+            root.related = tuple(root.related) + tuple(notes)
+    return [finding for index, finding in enumerate(findings) if index not in folded]
+
+
+ORG_SUBJECT = "org"
+
+
+def _supersession_rank(supersedes: Mapping[str, set[str]]) -> dict[str, int]:
+    """How many superseding steps lie above each code (0 for a code nothing supersedes)."""
+    rank: dict[str, int] = {}
+
+    def depth(code: str, seen: frozenset[str]) -> int:
+        if code in rank:
+            return rank[code]
+        above = [parent for parent, codes in supersedes.items() if code in codes and parent not in seen]
+        value = max((depth(parent, seen | {parent}) + 1 for parent in above), default=0)
+        rank[code] = value
+        return value
+
+    for code in supersedes:
+        depth(code, frozenset({code}))
+    return rank
 
 
 class InvalidFinding(TypeError):
@@ -121,18 +187,22 @@ def _check_finding(finding: object) -> None:
         raise InvalidFinding("it yielded a finding whose related locations are not Related(message, file, line, column)")
 
 
-def stamped_severity(rule: Rule, finding: Finding, override: Severity | None = None) -> Severity:
+def stamped_severity(
+    rule: Rule, finding: Finding, override: Severity | None = None, base: Severity | None = None
+) -> Severity:
     """The severity a finding is reported with.
 
     A user's explicit override for the rule (config ``severity:``) wins, for
-    every finding of the rule, up or down. Otherwise the rule's severity,
-    raised (never lowered) to the finding's ``min_severity`` when the rule
-    asked for more on this finding (L003 in a product-led org).
+    every finding of the rule, up or down. Otherwise ``base``: the rule's
+    severity under the org's declared strategy (``Rule.severity_under``; the
+    rule's own severity when not given), raised (never lowered) to the
+    finding's ``min_severity`` when the rule asked for more on this finding.
     """
     if override is not None:
         return override
+    level = rule.severity if base is None else base
     requested = finding.min_severity
-    return max(rule.severity, Severity.parse(requested)) if requested is not None else rule.severity
+    return max(level, Severity.parse(requested)) if requested is not None else level
 
 
 def _crash(rule: Rule, error: BaseException) -> Finding:

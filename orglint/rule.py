@@ -5,6 +5,16 @@ docstring of its module (or of the function), in the sections of the rule
 catalog: What it does, Why is this bad?, Example, Use instead, Options,
 References. The engine, not the rule, stamps code, name and severity on the
 findings a rule yields (a finding may ask to be more severe: ``min_severity``).
+
+Two more declarations are read by the engine without knowing any rule:
+
+- ``strategies``: the rule's severity (or ``"off"``: the rule does not apply)
+  under a declared ``org.strategy``; ``"*"`` stands for every strategy not
+  listed, and for none declared. The rule's own severity holds elsewhere.
+- ``supersedes``: codes whose findings describe the same root cause as this
+  rule's; after the rules ran, such a finding is folded into this rule's
+  finding about the same subject (or the org) as a related note (see
+  :func:`orglint.engine.fold_root_causes`).
 """
 
 from __future__ import annotations
@@ -14,6 +24,8 @@ import re
 import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
+
+from orglint.roles import STRATEGIES
 
 __all__ = [
     "Severity",
@@ -180,6 +192,10 @@ class Rule:
     # Runs after the other rules' findings went through the inline suppressions, and reads
     # ``org.suppressions`` (the parsed comments and what each one suppressed): X001, X002.
     after_suppressions: bool = False
+    # org.strategy (or "*": any other, or none) -> severity, None where the rule does not apply.
+    strategies: Mapping[str, Severity | None] = field(default_factory=dict)
+    # Codes whose findings on the same subject (or the org) this rule's finding stands for.
+    supersedes: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:
@@ -199,6 +215,14 @@ class Rule:
     def why(self) -> str:
         """One line: the first sentence of "Why is this bad?"."""
         return first_sentence(self.sections.get("Why is this bad?", ""))
+
+    def severity_under(self, strategy: str | None) -> Severity | None:
+        """The rule's severity for an org of this declared strategy; None when it does not apply."""
+        if strategy in self.strategies:
+            return self.strategies[strategy]
+        if "*" in self.strategies:
+            return self.strategies["*"]
+        return self.severity
 
     def default_options(self) -> dict[str, Any]:
         return {name: option.default for name, option in self.options.items()}
@@ -235,6 +259,8 @@ def rule(
     severity: str | Severity,
     options: Mapping[str, Option] | None = None,
     after_suppressions: bool = False,
+    strategies: Mapping[str, str] | None = None,
+    supersedes: Iterable[str] = (),
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Declare a check function as a rule.
 
@@ -242,12 +268,20 @@ def rule(
     ``after_suppressions=True`` makes the rule run after every other rule's
     findings were matched against the inline suppressions; ``org.suppressions``
     then tells it what each suppression comment suppressed.
+    ``strategies`` maps a strategy (FORMAT.md, or ``"*"`` for every other one
+    and none) to a severity or ``"off"``; ``supersedes`` lists the codes this
+    rule's findings stand for (see the module doc).
     """
     if not _CODE.match(code):
         raise RuleError(f"rule code {code!r} must be a family letter and three digits, e.g. R001")
     if not _NAME.match(name):
         raise RuleError(f"rule name {name!r} must be kebab-case, e.g. ceo-is-cpo")
     level = Severity.parse(severity)
+    by_strategy = _strategy_table(code, strategies or {})
+    superseded = tuple(supersedes)
+    for other in superseded:
+        if not _CODE.match(other) or other == code:
+            raise RuleError(f"rule {code}: supersedes {other!r} is not another rule's code")
 
     def decorate(check: CheckFunction) -> CheckFunction:
         module = sys.modules.get(check.__module__)
@@ -261,7 +295,21 @@ def rule(
             doc=_dedent_doc(doc),
             origin=check.__module__,
             after_suppressions=after_suppressions,
+            strategies=by_strategy,
+            supersedes=superseded,
         )
         return check
 
     return decorate
+
+
+def _strategy_table(code: str, strategies: Mapping[str, str]) -> dict[str, Severity | None]:
+    table: dict[str, Severity | None] = {}
+    for strategy, level in strategies.items():
+        if strategy != "*" and strategy not in STRATEGIES:
+            raise RuleError(f"rule {code}: unknown strategy {strategy!r} (expected one of {', '.join(STRATEGIES)} or *)")
+        try:
+            table[strategy] = None if str(level).strip().lower() == "off" else Severity.parse(level)
+        except ValueError as error:
+            raise RuleError(f"rule {code}: strategy {strategy}: {error} or off") from None
+    return table

@@ -20,15 +20,26 @@ The notions, all linear in the size of the org:
   precomputed ``has_leader_above`` (constant time), and walks a chain only when
   there is someone to find or to name; walks are memoized per call site, so
   asking it for thousands of product managers stays linear.
+- :func:`embedded_product_owner`: a Scrum product owner (not also a product
+  manager or a product leader) who sits in R&D: an engineering leader above
+  them before the CEO, or an engineering home unit. "R&D should have their
+  product owner(s)" ("The Product is the Organization"): that is the liaison's
+  recommended place, not a misplaced product manager.
+- :class:`ExploreArm`: someone in the explore arm of an ambidextrous org,
+  i.e. a member of a unit of type `explore` (or of a unit inside one), or
+  someone whose chain of command passes through the `lead` of an `explore`
+  unit. Only the declared type counts: a "VP New Ventures" whose unit is not
+  declared `explore` is an ordinary leader.
+- :func:`dotted_to_product_leader`: a `dotted_to` line to a leader of the
+  product function.
 """
 
 from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from orglint import Severity
-
 PM_ROLES = ("product-manager", "product-owner")
+_NAMED = 10  # people named in a finding about several; the rest are counted
 
 ROLE_LABEL = {
     "ceo": "CEO",
@@ -143,6 +154,54 @@ class Chains:
         return nearest(person) if nearest is not None else None
 
 
+def embedded_product_owner(org, person, chains: Chains | None = None) -> bool:
+    """A product owner (and not a product manager or product leader) who sits in R&D."""
+    if not person.holds("product-owner") or person.holds("product-manager", "cpo"):
+        return False
+    if org.leads_function(person, "product"):
+        return False
+    if org.function_of_unit(person.unit) == "engineering":
+        return True
+    return (chains or Chains(org)).leader_above(person, "engineering") is not None
+
+
+def _unit_and_ancestors(org, unit_id):
+    seen = set()
+    unit = org.units.get(unit_id) if unit_id else None
+    while unit is not None and unit.id not in seen:
+        yield unit
+        seen.add(unit.id)
+        unit = org.units.get(unit.parent) if unit.parent else None
+
+
+class ExploreArm:
+    """Whether someone works in a declared explore arm (see the module doc); one instance per rule run."""
+
+    def __init__(self, org):
+        self.org = org
+        explore = org.units_of_type("explore")
+        self.leads = {unit.lead for unit in explore if unit.lead}
+        self.declared = bool(explore)
+
+    def __call__(self, person) -> bool:
+        if not self.declared:
+            return False
+        org = self.org
+        for unit_id in person.memberships:
+            if any(unit.type == "explore" for unit in _unit_and_ancestors(org, unit_id)):
+                return True
+        return any(boss.id in self.leads for boss in org.chain(person))
+
+
+def dotted_to_product_leader(org, person) -> bool:
+    """Whether one of the person's dotted lines goes to a leader of the product function."""
+    for target_id in person.dotted_to:
+        target = org.people.get(target_id)
+        if target is not None and org.leads_function(target, "product"):
+            return True
+    return False
+
+
 def product_heads(org, chains: Chains | None = None) -> list:
     """The heads of the product function below the CEO, in file order (see the module doc)."""
     ceo = org.ceo
@@ -172,19 +231,22 @@ def primary_head(org, heads: list):
     return heads[0] if heads else None
 
 
-def product_under(org, function: str, *, min_severity: str | Severity | None = None, why: str = "") -> Iterator:
+def product_under(org, function: str, *, why: str = "") -> Iterator:
     """L003-L005: product leadership whose chain of command passes through a leader of ``function``.
 
-    Checks each head of product below the CEO; with no head at all, each
-    product manager and product owner. Yields one finding per person.
+    Checks each head of product below the CEO, one finding each. With no head
+    at all, the product managers (and product owners, except those embedded in
+    R&D) in that position are one root cause, the missing head of product: one
+    finding on the first of them in file order, the others as related locations.
     """
     chains = Chains(org)
     heads = product_heads(org, chains)
     ceo = org.ceo
     noun = f"{'an' if function[0] in 'aeiou' else 'a'} {function} leader"
-    subjects: Iterable = heads if heads else product_people_with_pm_roles(org)
-    no_head = not heads
-    for person in subjects:
+    if not heads:
+        yield from _team_under(org, function, chains, noun, why)
+        return
+    for person in heads:
         if person is ceo:
             continue
         leader = chains.leader_above(person, function)
@@ -198,10 +260,48 @@ def product_under(org, function: str, *, min_severity: str | Severity | None = N
             message = f"{person.display}'s chain of command passes through {leader.display}, {noun}"
             if ceo is not None:
                 message += f", before the CEO, {ceo.label}"
-        if no_head:
-            message += ", and the org has no head of product"
         message += why
         related = [(f"{noun} in the chain of command", leader)]
         if ceo is not None:
             related.append(("the CEO", ceo))
-        yield org.finding(person, message, field="reports_to", related=related, min_severity=min_severity)
+        yield org.finding(person, message, field="reports_to", related=related)
+
+
+def _team_under(org, function: str, chains: Chains, noun: str, why: str) -> Iterator:
+    """No head of product: the product people under a leader of ``function``, as one finding."""
+    ceo = org.ceo
+    in_explore_arm = ExploreArm(org)
+    placed = []
+    for person in product_people_with_pm_roles(org):
+        if person is ceo or embedded_product_owner(org, person, chains) or in_explore_arm(person):
+            continue
+        leader = chains.leader_above(person, function)
+        if leader is not None:
+            placed.append((person, leader))
+    if not placed:
+        return
+    first, leader = placed[0]
+    if org.manager_of(first) is leader:
+        message = f"{first.display} reports to {leader.display}, {noun}"
+        if ceo is not None:
+            message += f", not to the CEO, {ceo.label}"
+    else:
+        message = f"{first.display}'s chain of command passes through {leader.display}, {noun}"
+        if ceo is not None:
+            message += f", before the CEO, {ceo.label}"
+    message += ", and the org has no head of product"
+    others = placed[1:]
+    if others:
+        names = ", ".join(person.label for person, _ in others[:_NAMED])
+        if len(others) > _NAMED:
+            names += f" and {len(others) - _NAMED} more"
+        people = "person is" if len(others) == 1 else "people are"
+        message += f" ({len(others)} more product {people} under {noun}: {names})"
+    message += why
+    related = [(f"{noun} in the chain of command", leader)]
+    related += [
+        (f"also under {other_leader.label}, {noun}", person.location("reports_to")) for person, other_leader in others[:_NAMED]
+    ]
+    if ceo is not None:
+        related.append(("the CEO", ceo))
+    yield org.finding(first, message, field="reports_to", related=related)

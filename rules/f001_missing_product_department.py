@@ -14,8 +14,16 @@ departments, or done on the side by whoever shouts loudest.
 A department here is a unit of type `department` or `team` (the default type) with a `function`:
 the functional homes of people. Squads, tribes, chapters, guilds, platform teams and other
 cross-functional or community units do not count, on either side: a product chapter or guild is a
-community of practice, not a product management department. The finding points at the first of the
-departments found; the others are listed as related locations.
+community of practice, not a product management department. Product leadership inside business units
+is the fifth department too: in a company of several products organized as business units, each unit
+holds its own product management. So the rule is quiet when a leader of the product function (other
+than the CEO) is a member of a business unit (or of a unit inside one) or reports, directly or not, to
+a business unit's head. The finding points at the first of the departments found; the others are
+listed as related locations.
+
+One root cause, one finding. When a more specific rule names the same missing product leadership (L001
+to L005, R001, R004), this finding is folded into it. F001 itself stands for G006: with no product
+department, a product owned outside product management is the same gap (docs/strategy.md).
 
 ## Example
 ```yaml
@@ -59,6 +67,8 @@ people:
 
 ## References
 - "The Product is the Organization" (the fifth department: product management).
+- "What Is a Product Organization?" (airfocus glossary): several products, business units whose heads
+  report to the CEO.
 """
 
 from orglint import rule
@@ -69,8 +79,10 @@ CLASSIC = ("engineering", "marketing", "sales", "support")
 DEPARTMENT_TYPES = frozenset(("department", "team"))
 
 
-@rule(code="F001", name="missing-product-department", severity="warning")
+@rule(code="F001", name="missing-product-department", severity="warning", supersedes=("G006",))
 def check(org, options):
+    if _product_leadership_in_business_units(org):
+        return
     first_of: dict = {}
     for unit in org.units.values():
         if unit.type not in DEPARTMENT_TYPES or not unit.function:
@@ -92,6 +104,35 @@ def check(org, options):
         at=anchor,
         related=[(f"{unit.function} department {unit.label}", unit) for unit in found if unit is not anchor],
     )
+
+
+def _product_leadership_in_business_units(org) -> bool:
+    """A leader of the product function inside a business unit (its member, or below its head)."""
+    units = org.units_of_type("business-unit")
+    if not units:
+        return False
+    unit_ids = {unit.id for unit in units}
+    heads = {unit.lead for unit in units if unit.lead}
+    for leader in org.leaders("product"):
+        if leader is org.ceo:
+            continue
+        if any(_within(org, unit_id, unit_ids) for unit_id in leader.memberships):
+            return True
+        if any(boss.id in heads for boss in org.chain(leader)):
+            return True
+    return False
+
+
+def _within(org, unit_id, targets) -> bool:
+    """Whether the unit is one of ``targets`` or nested inside one (parent cycles cut)."""
+    seen = set()
+    while unit_id and unit_id not in seen:
+        if unit_id in targets:
+            return True
+        seen.add(unit_id)
+        unit = org.units.get(unit_id)
+        unit_id = unit.parent if unit is not None else None
+    return False
 
 
 def _join(items: list) -> str:

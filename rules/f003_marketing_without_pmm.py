@@ -15,6 +15,11 @@ A product marketing manager (role `product-marketing-manager`, e.g. "Product Mar
 "PMM") anywhere in the org silences the rule, whether they sit in marketing or in product management.
 The finding points at the head of marketing, or at the first marketer when marketing has no leader.
 
+
+Not applied under `product-oriented` and `service-oriented` (docs/strategy.md): the liaisons are the
+interfaces of a SaaS business's product department, and a service company "in no means product
+centric or product led" staffs client projects instead. When nobody works in the product function at
+all, L002 reports the one root cause and this finding is folded into it.
 ## Example
 ```yaml
 orglint: 1
@@ -46,6 +51,7 @@ people:
 - `min-size` (int, default 3): the marketing headcount from which a product marketing manager is expected.
 
 ## References
+- "Differing Approaches for Product Organizations" (product oriented: service companies).
 - "The Product is the Organization" (marketing should have their product marketing managers).
 - "What “Product-Led” Looks Like in 2023" (30% of product marketing now reports to product leadership).
 """
@@ -60,6 +66,7 @@ from ._liaison import missing_liaison
     name="marketing-without-pmm",
     severity="info",
     options={"min-size": Option("int", 3, "marketing headcount from which a PMM is expected", minimum=1)},
+    strategies={"product-oriented": "off", "service-oriented": "off"},
 )
 def check(org, options):
     # The role belongs to the marketing function: only its people can hold it.

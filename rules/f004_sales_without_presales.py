@@ -12,6 +12,11 @@ A pre-sales engineer (role `pre-sales-engineer`: "Sales Engineer", "Solutions En
 Architect", "Pre-sales Consultant") anywhere in the org silences the rule. The finding points at the
 head of sales, or at the first salesperson when sales has no leader.
 
+
+Not applied under `product-oriented` and `service-oriented` (docs/strategy.md): the liaisons are the
+interfaces of a SaaS business's product department, and a service company "in no means product
+centric or product led" staffs client projects instead. When nobody works in the product function at
+all, L002 reports the one root cause and this finding is folded into it.
 ## Example
 ```yaml
 orglint: 1
@@ -41,6 +46,7 @@ people:
 - `min-size` (int, default 3): the sales headcount from which a pre-sales engineer is expected.
 
 ## References
+- "Differing Approaches for Product Organizations" (product oriented: service companies).
 - "The Product is the Organization" (sales should have product pre-sales engineers).
 """
 
@@ -54,6 +60,7 @@ from ._liaison import missing_liaison
     name="sales-without-presales",
     severity="info",
     options={"min-size": Option("int", 3, "sales headcount from which a pre-sales engineer is expected", minimum=1)},
+    strategies={"product-oriented": "off", "service-oriented": "off"},
 )
 def check(org, options):
     # The role belongs to the sales function: only its people can hold it.

@@ -15,6 +15,11 @@ Manager", "Customer Success Engineer", "Technical Account Manager"), works in a 
 `customer-success`, or leads customer success. The finding points at the head of support, or at the
 first support person when support has no leader.
 
+
+Not applied under `product-oriented` and `service-oriented` (docs/strategy.md): the liaisons are the
+interfaces of a SaaS business's product department, and a service company "in no means product
+centric or product led" staffs client projects instead. When nobody works in the product function at
+all, L002 reports the one root cause and this finding is folded into it.
 ## Example
 ```yaml
 orglint: 1
@@ -44,6 +49,7 @@ people:
 - `min-size` (int, default 3): the support headcount from which customer success is expected.
 
 ## References
+- "Differing Approaches for Product Organizations" (product oriented: service companies).
 - "The Product is the Organization" (support should have customer success engineers).
 """
 
@@ -57,6 +63,7 @@ from ._liaison import missing_liaison
     name="support-without-customer-success",
     severity="info",
     options={"min-size": Option("int", 3, "support headcount from which customer success is expected", minimum=1)},
+    strategies={"product-oriented": "off", "service-oriented": "off"},
 )
 def check(org, options):
     yield from missing_liaison(

@@ -1,18 +1,26 @@
 """
 ## What it does
-Flags an org that declares more than one product and has no unit of type `business-unit`.
+Flags an org that declares more than one product and has no unit that divides the work by product line
+or stream: no `business-unit`, `value-stream`, `tribe`, `explore` or `exploit` unit.
 
 ## Why is this bad?
 With several products in one centralized structure, the product lines compete for the same engineers,
 roadmap slots and executive attention, and nobody below the CEO answers for one product's results.
 The structure of a product organization should follow its product strategy, and the number of products
-is the first question to ask. Several products call for business
-units, one per product line, whose heads report to the CEO (with the CTO beside them keeping the
-technology consistent across product lines).
+is the first question to ask. For a company building several products, business units, whose heads
+report to the CEO (with the CTO beside them keeping the technology consistent across product lines),
+make more sense than one centralized structure.
+
+Business units are not the only legitimate answer. Value streams (teams aligned around the streams
+that create a product or service), product-aligned tribes of squads and the dual structure's explore
+and exploit arms are product-and-platform structures of their own, and the rule is quiet when the
+chart declares any of them. It does not apply to a declared `product-oriented` or `service-oriented`
+org (docs/strategy.md): a service portfolio is not a set of product lines.
 
 This is advice, not a verdict: two closely related products can share one team. Declare the units
-you do have (`type: business-unit`), or suppress the rule when a centralized structure is a deliberate
-choice. The finding points at the second product, the one that makes the portfolio plural.
+you do have (`type: business-unit`, `value-stream`, ...), or suppress the rule when a centralized
+structure is a deliberate choice. The finding points at the second product, the one that makes the
+portfolio plural.
 
 ## Example
 ```yaml
@@ -53,23 +61,35 @@ people:
 ## References
 - "What Is a Product Organization?" (airfocus glossary): align the structure with the product strategy;
   one product, a centralized structure; several products, business units whose heads report to the CEO.
+- "Unraveling the Intricacies of a Product-Driven Organization" (squads and tribes, value streams, the
+  dual structure).
 """
 
 from orglint import rule
 
 
-@rule(code="G001", name="multi-product-without-business-units", severity="info")
+#: Unit types that divide the work by product line or stream: business units (article 000), and the
+#: value streams, tribes and explore / exploit arms of the structures of article 003.
+PRODUCT_LINE_TYPES = ("business-unit", "value-stream", "tribe", "explore", "exploit")
+
+
+@rule(
+    code="G001",
+    name="multi-product-without-business-units",
+    severity="info",
+    strategies={"product-oriented": "off", "service-oriented": "off"},
+)
 def check(org, options):
     products = list(org.products.values())
     if len(products) < 2:
         return
-    if any(unit.type == "business-unit" for unit in org.units.values()):
+    if org.units_of_type(*PRODUCT_LINE_TYPES):
         return
     names = _names([product.label for product in products])
     yield org.finding(
         org,
         f"{len(products)} products ({names}) and no business unit: "
-        "give each product line a business unit whose head reports to the CEO",
+        "give each product line a unit of its own (a business unit whose head reports to the CEO, or a value stream)",
         at=products[1],
         related=[(f"product {products[0].label}", products[0])],
     )

@@ -14,7 +14,8 @@ questions of trial and paying users (support). Even the most product-led compani
 the product: in a Pocus survey, 97% of product-led-growth companies had or planned a sales team, and
 46% used sales to convert product-qualified leads.
 
-One finding per missing capability. A capability is present when someone works in its function (by
+The rule applies only to an org that declares `product-led-growth` (docs/strategy.md). One finding per
+missing capability. A capability is present when someone works in its function (by
 role, or by the function of their home unit) or leads it; for support, customer success counts too.
 The findings point at the org's `strategy`.
 
@@ -72,10 +73,13 @@ CAPABILITIES = (
 )
 
 
-@rule(code="G005", name="plg-missing-capability", severity="warning")
+@rule(
+    code="G005",
+    name="plg-missing-capability",
+    severity="warning",
+    strategies={"*": "off", "product-led-growth": "warning"},  # only product-led growth needs these
+)
 def check(org, options):
-    if org.strategy != "product-led-growth":
-        return
     who = org.name or "the org"
     for capability, functions, need in CAPABILITIES:
         if any(org.people_in(function) or org.leaders(function) for function in functions):

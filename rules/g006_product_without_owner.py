@@ -12,7 +12,14 @@ their own department's view.
 
 An owner is in the product function when one of their roles belongs to it (`cpo`, `product-manager`,
 `product-owner`), when they have no role and their home unit's function is `product`, or when they lead
-the product function. An owner id that is not defined is left to S002. The finding points at the
+the product function. The head of a business unit that lists the product in its `products` is an
+accountable owner too: in an org of business units, the unit's head answers for its product line. An
+owner id that is not defined is left to S002.
+
+Strategy (docs/strategy.md). Information only under `technology-driven` (the CTO owning the technology
+is the declared focus for now); not applied under `product-oriented` and `service-oriented`, where the
+"products" are a service company's offerings. When nobody works in the product function, L002 stands
+for this finding, and with no product department F001 does; it is folded into theirs. The finding points at the
 product's `owner` (or at the product when it has none).
 
 ## Example
@@ -49,13 +56,24 @@ people:
 - "The Product is the Organization" (product management is a craft of its own, not a side job of the
   CEO, of marketing or of R&D).
 - "What “Product-Led” Looks Like in 2023" (to be product-led, product must lead).
+- "What Is a Product Organization?" (airfocus glossary): several products, business units whose heads
+  report to the CEO.
 """
 
 from orglint import rule
 
 
-@rule(code="G006", name="product-without-owner", severity="warning")
+@rule(
+    code="G006",
+    name="product-without-owner",
+    severity="warning",
+    strategies={"technology-driven": "info", "product-oriented": "off", "service-oriented": "off"},
+)
 def check(org, options):
+    # The head of a business unit answers for the product lines their unit lists.
+    business_unit_products = {
+        (unit.lead, product_id) for unit in org.units_of_type("business-unit") if unit.lead for product_id in unit.products
+    }
     for product in org.products.values():
         if not product.owner:
             yield org.finding(
@@ -68,6 +86,8 @@ def check(org, options):
             continue  # unknown id: S002
         functions = org.functions_of(owner)
         if "product" in functions or org.leads_function(owner, "product"):
+            continue
+        if (owner.id, product.id) in business_unit_products:
             continue
         if not functions:
             where = "who has no known function"

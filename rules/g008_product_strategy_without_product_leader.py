@@ -14,7 +14,9 @@ stake: only 45% of respondents said product investment meets senior management's
 
 A leader of the product function is someone holding `cpo` ("Chief Product Officer", "VP of Product",
 "Head of Product"), the `lead` of a unit whose function is `product`, or someone whose title marks them
-as a product leader (Director of Product Management, ...). The finding points at the org's `strategy`.
+as a product leader (Director of Product Management, ...). The rule applies only to the product
+strategies (docs/strategy.md). The finding points at the org's `strategy`. When L001, L003 to L005 or
+R001 report the missing or misplaced product leader, this finding is folded into theirs.
 
 ## Example
 ```yaml
@@ -51,9 +53,14 @@ from orglint import rule
 from orglint.roles import PRODUCT_STRATEGIES
 
 
-@rule(code="G008", name="product-strategy-without-product-leader", severity="warning")
+@rule(
+    code="G008",
+    name="product-strategy-without-product-leader",
+    severity="warning",
+    strategies={"*": "off", **{strategy: "warning" for strategy in sorted(PRODUCT_STRATEGIES)}},
+)
 def check(org, options):
-    if org.strategy not in PRODUCT_STRATEGIES or org.leaders("product"):
+    if org.leaders("product"):
         return
     who = org.name or "the org"
     yield org.finding(

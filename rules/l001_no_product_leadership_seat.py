@@ -12,12 +12,12 @@ companies where product had no independent seat at the executive table. That is 
 2023 State of Product Management report (more than 1,500 responses) product leadership now runs
 teams that used to sit elsewhere: product marketing in 30% of companies, project and program
 management in 29%, engineering in 29%, technical writing in 17%, customer success in 16%. None of
-that is possible without a product leader at the top. The same report shows what happens when
-product does not lead: only 45% of respondents said product investments meet senior management's
-expectations, and the causes named were a lack of clear company strategy (23%) and what flows from
-it: prioritization, go-to-market, investment allocation and a roadmap that does not match the
-strategy. A head of product who reports to the CEO drives exactly that discussion. Give the product
-function a head (VP of Product, Chief Product Officer) with a solid reporting line to the CEO.
+that is possible without a product leader at the top. The article reads two more findings of the
+report as a call for product leaders to lead: only 45% of respondents said product investments meet
+senior management's expectations, and the causes named were a lack of clear company strategy (23%)
+and what flows from it (prioritization, go-to-market, investment allocation, a roadmap consistent
+with the strategy); product, it concludes, must drive that discussion. Give the product function a
+head (VP of Product, Chief Product Officer) with a solid reporting line to the CEO.
 
 Judgment calls. Only a solid line counts: a head of product who reports to the CRO or the CTO with a
 `dotted_to` line to the CEO does not hold a seat at the executive table, since their priorities and
@@ -25,13 +25,27 @@ their review are set by their solid-line manager. One head of product reporting 
 enough: where product has several heads (a second product group inside sales, say), L003 to L006
 judge the others. With no head of product at all, a lone product manager who reports to the CEO
 (the first product hire of a startup) holds the seat de facto and is not flagged; two or more product
-people with nobody leading them means the CEO is running product management, and L001 fires. When the CEO is the head of product, R001 fires instead; when nobody is in the
-product function (other than perhaps the CEO), L002 speaks instead. In an org of business units
+people with nobody leading them means the CEO is running product management, and L001 fires.
+Product owners embedded in R&D (a product owner, not also a product manager, under an engineering
+leader or in an engineering unit) are not counted in that product team: R&D should have its product
+owners, and they are not a product management department. Nor is the explore arm of an ambidextrous
+org (people in a unit of type `explore`, or below its lead), which reports to its own leader by design.
+When the CEO is the head of product, R001 fires instead; when nobody is in the product function (other
+than perhaps the CEO), L002 speaks instead. In an org of business units
 (several products), a head of product who reports to the head of a business unit, or with no head of
 product a product manager who does, is in place: the business-unit head is the product line's leader
 and brings it to the CEO's table (G002 checks that they report to the CEO). Rules that need the CEO do not
 fire when the chart has none. The finding names `org` and points at the CEO, where the seat is
 missing, with the misplaced heads as related locations.
+
+One root cause, one finding. When a head of product sits under a sales, marketing or engineering
+leader, L003, L004 or L005 names that head and this finding is folded into theirs; when the CEO holds
+the product seat, R001's. L001 itself stands for F001 (no product department) and G008 (a product
+strategy without a product leader) when they describe the same missing leader (docs/strategy.md).
+
+Strategy. Information only under `sales-led` (a sales-led company "is totally fine and in no means
+something bad", though to scale it has to combine with another approach) and under
+`technology-driven` (a startup may focus fully on the technology for now).
 
 ## Example
 ```yaml
@@ -62,27 +76,43 @@ people:
 ## References
 - "What “Product-Led” Looks Like in 2023" (2023 State of Product Management report: who reports to
   product leadership; "to be product-led, product must lead").
-- "The Product is the Organization" (product management as a department of its own).
+- "The Product is the Organization" (product management as a department of its own; R&D should have
+  their product owner(s)).
+- "Differing Approaches for Product Organizations" (sales led, technology driven).
 """
 
 from orglint import rule
 
-from ._product_chain import ceo_product_seat, product_heads
+from ._product_chain import Chains, ExploreArm, ceo_product_seat, embedded_product_owner, product_heads
 
 _NAMED = 3  # heads named in the message; the rest are counted
 
 
-@rule(code="L001", name="no-product-leadership-seat", severity="error")
+@rule(
+    code="L001",
+    name="no-product-leadership-seat",
+    severity="error",
+    strategies={"sales-led": "info", "technology-driven": "info"},
+    supersedes=("F001", "G008"),
+)
 def check(org, options):
     ceo = org.ceo
     if ceo is None or ceo_product_seat(org) is not None:
         return
-    team = [person for person in org.people_in("product") if person is not ceo]
+    chains = Chains(org)
+    in_explore_arm = ExploreArm(org)
+    # Product owners embedded in R&D are R&D's liaison, and the explore arm reports to its own leader.
+    team = [
+        person
+        for person in org.people_in("product")
+        if person is not ceo and not embedded_product_owner(org, person, chains) and not in_explore_arm(person)
+    ]
     if not team:
         return
-    heads = product_heads(org)
+    heads = product_heads(org, chains)
     if any(head.reports_to == ceo.id for head in heads):
         return
+    heads = [head for head in heads if not in_explore_arm(head)]
     bu_heads = {unit.lead for unit in org.units_of_type("business-unit") if unit.lead}
     if bu_heads:
         # Product leadership placed inside business units reaches the CEO through the BU heads.

@@ -7,22 +7,29 @@ When nobody's job is to decide what to build and why, those decisions are made b
 loudest customer, the biggest deal of the quarter, or the engineers' own preferences.
 
 The classic company of R&D, marketing, sales and customer support is missing a fifth department
-that every software business now needs: product management, a team of product experts who work
-with each of the four others and make sure the pieces fit together. Growing companies feel its
-absence first as a coordination problem: in the 2023 State of Product Management report, 69% of
-respondents named communication across the organization as a primary concern when scaling, 44%
-named keeping roadmaps and processes consistent across teams as the biggest growing pain, and 25%
-fighting information silos. Only product teams of fewer than five people worried noticeably less,
-and even among them 61% reported these as their top two pain points. Keeping the organization on one plan
-falls to the product function; without one, it falls to nobody. Hire a head of product reporting to
-the CEO, then product managers or owners for the teams.
+that every SaaS business now needs: product management, a team of product experts who, as the company
+grows, interface with each of the four others and make sure the pieces fit together. Making sure that
+everyone in the organization follows the same plan is, in the words of "What “Product-Led” Looks Like in
+2023", a responsibility that "falls squarely on the shoulders of the product team";
+without one, it falls to nobody. Hire a head of product reporting to the CEO, then product managers or
+owners for the teams.
 
 The product function is everyone holding a product role (`cpo`, `product-manager`, `product-owner`,
 or a product leader's title) and everyone without a role whose home unit has `function: product`.
 A chart in which nobody's function can be told (no title orglint can read, no unit with a
 `function`: a bare identity export, say) is not flagged, since there is nothing to judge;
-`orglint roles` shows how each title was read. The finding names `org` and points at the CEO (or, with no CEO, at the `org:` entry), to whom the
-product leader would report; the message gives the headcount and the largest functions.
+`orglint roles` shows how each title was read. The finding names `org` and points at the CEO (or, with
+no CEO, at the `org:` entry), to whom the product leader would report; the message gives the headcount
+and the largest functions.
+
+One root cause, one finding. With nobody in product, the missing product owner (F002), the missing
+liaisons (F003 to F005: the interfaces the product department grows into), the missing department
+(F001), products owned outside product management (G006) and a product strategy without a product
+leader (G008) are all this finding; they are folded into it (docs/strategy.md).
+
+Strategy. Information only under `technology-driven` ("it might make sense to fully focus on the
+technology", though "there is always a customer") and under `service-oriented` (a service company for
+which a defined understanding of the service "is very helpful", not a product department).
 
 ## Example
 ```yaml
@@ -78,8 +85,8 @@ people:
 ## References
 - "The Product is the Organization" (a fifth department, Product Management, next to R&D, marketing,
   sales and support).
-- "What “Product-Led” Looks Like in 2023" (2023 State of Product Management report: 69%, 44%, 25%,
-  61%).
+- "What “Product-Led” Looks Like in 2023" (keeping everyone on the same plan falls to the product team).
+- "Differing Approaches for Product Organizations" (technology driven, service oriented).
 """
 
 from orglint import Option, rule
@@ -92,6 +99,8 @@ _LARGEST = 3  # functions named in the message
     code="L002",
     name="no-product-management",
     severity="warning",
+    strategies={"technology-driven": "info", "service-oriented": "info"},
+    supersedes=("F001", "F002", "F003", "F004", "F005", "G006", "G008"),
     options={
         "min-headcount": Option("int", 15, "headcount from which a product function is expected", minimum=1),
     },

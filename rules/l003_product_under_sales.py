@@ -16,20 +16,24 @@ works with product management on growing the product strategically instead of th
 requests over the wall. Move the head of product out from under sales to report to the CEO, beside
 the sales leader, and let the two disagree in the open.
 
-Severity. A warning by default, and an error when `org.strategy` is one of the product strategies
-(`product-led`, `product-led-growth`, `product-led-sales`, `product-centric`, `product-oriented`,
-`product-operating-model`): such an org contradicts its own declared strategy. The finding asks the
-engine for at least `error` (a finding may raise, never lower, its rule's severity); a `severity:`
-override for L003 in the user's config still wins, for every L003 finding.
+Severity (docs/strategy.md). A warning by default. An error when `org.strategy` is `product-led`,
+`product-led-growth`, `product-led-sales`, `product-centric` or `product-operating-model`: such an org
+contradicts its own declared strategy. Information under `sales-led`: the article calls that approach
+"totally fine and in no means something bad" (to scale, it has to be combined with another one).
+`product-oriented` (a service company using product methods, "in no means product centric or product
+led") keeps the warning. A `severity:` for L003 in the user's config still wins, for every finding.
 
 What counts. The chain of command is followed through `reports_to` (solid lines; dotted lines do not
 count) from each head of product (a leader of the product function with no other product leader
 above them), up to but not including the CEO: a CEO who also leads sales is not flagged here. A
 sales leader is someone holding `cro`, titled as a leader of sales (VP Sales, Head of Sales...), or
 the `lead` of a unit with `function: sales`; a COO or other executive above the head of product is
-not. When the org has no head of product at all, each product manager and product owner is checked
-the same way. The finding names the person, points at their `reports_to`, and names the sales
-leader.
+not. When the org has no head of product at all, the product managers and product owners are checked
+the same way (not product owners embedded in R&D, nor the explore arm), and those under a sales leader
+are one root cause, the missing head of product: one finding on the first of them in file order,
+naming the others. The finding names the person, points at their `reports_to`, and names the sales
+leader. It stands for L001, F001 and G008 when they describe the same missing or misplaced head: they
+are folded into it as related notes (docs/strategy.md).
 
 ## Example
 ```yaml
@@ -66,16 +70,20 @@ people:
 """
 
 from orglint import rule
-from orglint.roles import PRODUCT_STRATEGIES
 
 from ._product_chain import product_under
 
+#: Strategies a head of product under sales contradicts (product-oriented is a service company).
+CONTRADICTED = ("product-led", "product-led-growth", "product-led-sales", "product-centric", "product-operating-model")
 
-@rule(code="L003", name="product-under-sales", severity="warning")
+
+@rule(
+    code="L003",
+    name="product-under-sales",
+    severity="warning",
+    strategies={**{strategy: "error" for strategy in CONTRADICTED}, "sales-led": "info"},
+    supersedes=("L001", "F001", "G008"),
+)
 def check(org, options):
-    if org.strategy in PRODUCT_STRATEGIES:
-        yield from product_under(
-            org, "sales", min_severity="error", why=f"; the org's strategy is {org.strategy}"
-        )
-    else:
-        yield from product_under(org, "sales")
+    why = f"; the org's strategy is {org.strategy}" if org.strategy in CONTRADICTED else ""
+    yield from product_under(org, "sales", why=why)

@@ -20,8 +20,10 @@ go-to-market.
 What counts is the same as for L003: the chain of command of each head of product is followed
 through `reports_to` up to but not including the CEO (dotted lines do not count); a marketing leader
 is someone holding `cmo`, titled as a leader of marketing, or the `lead` of a unit with `function:
-marketing`. With no head of product, each product manager and product owner is checked. The finding
-names the person, points at their `reports_to`, and names the marketing leader.
+marketing`. With no head of product, the product managers and owners are checked, and those under a
+marketing leader give one finding, on the first in file order. The finding names the person, points at
+their `reports_to`, and names the marketing leader; L001, F001 and G008 about the same missing or
+misplaced head are folded into it (docs/strategy.md).
 
 ## Example
 ```yaml
@@ -60,6 +62,6 @@ from orglint import rule
 from ._product_chain import product_under
 
 
-@rule(code="L004", name="product-under-marketing", severity="warning")
+@rule(code="L004", name="product-under-marketing", severity="warning", supersedes=("L001", "F001", "G008"))
 def check(org, options):
     yield from product_under(org, "marketing")

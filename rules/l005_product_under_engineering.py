@@ -22,8 +22,15 @@ through `reports_to` up to but not including the CEO (dotted lines do not count)
 leader is someone holding `cto`, titled as a leader of engineering (VP Engineering, Director of
 Engineering...), or the `lead` of a unit with `function: engineering`. A single person who is both
 the head of product and the engineering leader ("VP Product & Engineering") is not flagged here (R004
-speaks to that). With no head of product, each product manager and product owner is checked. The
-finding names the person, points at their `reports_to`, and names the engineering leader.
+speaks to that). With no head of product, the product managers are checked, and those under an
+engineering leader are one root cause, the missing head of product: one finding on the first of them in
+file order, naming the others. Product owners embedded in R&D are not flagged: "R&D should have their
+product owner(s)". The finding names the person, points at their `reports_to`, and names the
+engineering leader; L001, F001 and G008 about the same missing or misplaced head are folded into it
+(docs/strategy.md).
+
+Strategy. Information only under `technology-driven`: a startup that declares it focuses on the
+technology for now ("it might make sense to fully focus on the technology").
 
 ## Example
 ```yaml
@@ -54,6 +61,8 @@ people:
 ## References
 - "What “Product-Led” Looks Like in 2023" (product managers traditionally reported to engineering;
   engineering and program management now report to product leadership in 29% of companies each).
+- "The Product is the Organization" (R&D should have their product owner(s)).
+- "Differing Approaches for Product Organizations" (technology driven).
 """
 
 from orglint import rule
@@ -61,6 +70,12 @@ from orglint import rule
 from ._product_chain import product_under
 
 
-@rule(code="L005", name="product-under-engineering", severity="warning")
+@rule(
+    code="L005",
+    name="product-under-engineering",
+    severity="warning",
+    strategies={"technology-driven": "info"},
+    supersedes=("L001", "F001", "G008"),
+)
 def check(org, options):
     yield from product_under(org, "engineering")

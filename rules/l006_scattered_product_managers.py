@@ -1,7 +1,7 @@
 """
 ## What it does
-Flags a product manager or product owner who has no head of product in their chain of command while
-the org has one elsewhere.
+Flags a product manager who has no head of product in their chain of command, and no dotted line to
+one, while the org has one elsewhere.
 
 ## Why is this bad?
 Product managers embedded in other departments work to their manager's goals, not the product's,
@@ -10,22 +10,29 @@ and the product function that exists on paper cannot keep one roadmap across the
 This is the half-built product organization: a product department has been created, but some
 product managers still report to sales, marketing or engineering managers. They get no coaching in
 the craft, no shared practices, and a reporting line that pulls them toward the department's own
-targets. The cost shows up as the scaling pains product people name most often: in the 2023 State of
-Product Management report 69% of respondents named communication across the organization as a
-primary concern, 44% keeping roadmaps and processes consistent across teams, 25% information silos.
-Bringing a product capability into a classic organization as "just another discipline" is the
-product-oriented half-measure that rarely lasts. Move the product manager's solid line to the head of
-product (or to a group product manager under them); keep a dotted line to the department they serve
-if the partnership matters.
+targets. Implementing product management "as a simple discipline" inside a classic organization is
+the half-baked product orientation that, for a product company, is usually doomed to fail. Move the
+product manager's solid line to the head of product (or to a group product manager under them); keep
+a dotted line to the department they serve if the partnership matters.
 
 Judgment calls. Any head of product in the chain is enough: with several heads (a product group
 inside sales, say) a product manager under either one is inside the product function, and L001 and
 L003 to L005 judge where the heads themselves sit. A head of product is never flagged here, nor is
-the CEO, nor a product manager reporting straight to a CEO who leads product. Only `reports_to`
-counts; a dotted line to the head of product does not bring someone into the product function. In an org
-of business units, a product manager whose chain passes through the head of a business unit is in
-place: the business-unit head leads that product line (see G001 and G002), as L001 also accepts. A
-product manager whose manager id is unknown is left to S002. The finding points at the person's
+the CEO, nor a product manager reporting straight to a CEO who leads product. Not flagged either:
+
+- a product owner embedded in R&D (holding `product-owner` but not `product-manager`, under an
+  engineering leader or in an engineering unit): "R&D should have their product owner(s)", side by side
+  with the dev team; that is the liaison's recommended place, not a scattered product manager;
+- someone with a `dotted_to` line to a leader of the product function: the craft and the roadmap
+  reach them through it (a BizDev PM with a dotted line to the VP of Product, say);
+- the explore arm of an ambidextrous org: people in a unit of type `explore` (or a unit inside one),
+  or whose chain of command passes through the lead of an `explore` unit. Separation is the point of
+  the explore arm. Only the declared type counts: declare a New Ventures or innovation unit
+  `type: explore` to say so;
+- in an org of business units, a product manager whose chain passes through the head of a business
+  unit: the business-unit head leads that product line (see G001 and G002), as L001 also accepts.
+
+A product manager whose manager id is unknown is left to S002. The finding points at the person's
 `reports_to` and names the head of product they are cut off from.
 
 ## Example
@@ -57,13 +64,23 @@ people:
 ## References
 - "Differing Approaches for Product Organizations" (product-oriented: product management added as a
   simple discipline to a classic organization).
-- "What “Product-Led” Looks Like in 2023" (2023 State of Product Management report: 69%, 44%, 25%).
-- "The Product is the Organization" (product management as a department of its own).
+- "The Product is the Organization" (product management as a department of its own; R&D should have
+  their product owner(s)).
+- "Unraveling the Intricacies of a Product-Driven Organization" (the dual structure's explore arm).
 """
 
 from orglint import rule
 
-from ._product_chain import Chains, NearestAbove, primary_head, product_heads, product_people_with_pm_roles
+from ._product_chain import (
+    Chains,
+    ExploreArm,
+    NearestAbove,
+    dotted_to_product_leader,
+    embedded_product_owner,
+    primary_head,
+    product_heads,
+    product_people_with_pm_roles,
+)
 
 
 @rule(code="L006", name="scattered-product-managers", severity="warning")
@@ -82,6 +99,7 @@ def check(org, options):
     ceo_leads_product = ceo is not None and org.leads_function(ceo, "product")
     business_unit_heads = {unit.lead for unit in org.units_of_type("business-unit") if unit.lead}
     business_unit_head_above = NearestAbove(org, lambda manager: manager.id in business_unit_heads)
+    in_explore_arm = ExploreArm(org)
     for person in product_people_with_pm_roles(org):
         if person is ceo or person.id in head_ids:
             continue
@@ -92,6 +110,12 @@ def check(org, options):
             continue
         if chains.leader_above(person, "product") is not None or (
             business_unit_heads and business_unit_head_above(person) is not None
+        ):
+            continue
+        if (
+            embedded_product_owner(org, person, chains)
+            or dotted_to_product_leader(org, person)
+            or in_explore_arm(person)
         ):
             continue
         where = f"reports to {manager.display}" if manager is not None else "reports to nobody"

@@ -27,6 +27,10 @@ that they report to the CEO. The finding points at the CEO's `title` (or `roles`
 written). A founder who is still the only product person on purpose can say so with an inline
 suppression and its reason (`# orglint: disable=R001 -- until the first product hire`).
 
+One root cause, one finding: the missing product leader is this finding, so L001 (no head of product
+at the CEO's table), G008 (a product strategy without a product leader), F001 (no product department)
+and F002 (R&D without a product owner) are folded into it when they fire too (docs/strategy.md).
+
 ## Example
 ```yaml
 orglint: 1
@@ -61,7 +65,7 @@ from orglint import rule
 from ._product_chain import PM_ROLES, ROLE_LABEL, ceo_product_seat, held, product_units_led, role_field
 
 
-@rule(code="R001", name="ceo-is-cpo", severity="error")
+@rule(code="R001", name="ceo-is-cpo", severity="error", supersedes=("L001", "G008", "F001", "F002"))
 def check(org, options):
     ceo = org.ceo
     if ceo is None:

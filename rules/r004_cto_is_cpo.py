@@ -10,12 +10,14 @@ In a product organization the two leaders sit side by side at the CEO's table: t
 speaks for customers and the market, the head of technology for architecture, quality, delivery and
 the engineers' time. Merged, the product roadmap tends to bend toward the interesting technical
 work, or the platform is starved for features; the other departments lose the person they would
-appeal to; and the single leader has two full-time jobs. Many companies merge them early ("VP Product
-& Engineering") and split them as they grow, which is why this is information rather than a warning:
-plan the split before the merged role becomes a bottleneck.
+appeal to; and the single leader has two full-time jobs. orglint reports it as information rather than
+a warning: in a small company a merged seat ("VP Product & Engineering") can be a stage rather than a
+design. Plan the split before the merged role becomes a bottleneck.
 
 A person is flagged when they hold both `cto` and `cpo` (a title such as "VP Product & Engineering",
-or both roles under `roles:`). The finding points at the field the roles come from.
+or both roles under `roles:`). The finding points at the field the roles come from. It stands for F001:
+when the product managers sit in the merged leader's department, the missing product department is
+the same merged seat, and splitting it creates the department (docs/strategy.md).
 
 ## Example
 ```yaml
@@ -53,7 +55,7 @@ from orglint import rule
 from ._product_chain import role_field
 
 
-@rule(code="R004", name="cto-is-cpo", severity="info")
+@rule(code="R004", name="cto-is-cpo", severity="info", supersedes=("F001",))
 def check(org, options):
     for person in org.people_in("product"):
         if person.holds("cto") and person.holds("cpo"):

@@ -60,8 +60,9 @@ people:
 - `max` (whole number, default `10`): the most direct reports a person may have.
 
 ## References
-- "Unraveling the Intricacies of a Product-Driven Organization" (Jen MacIvor): small cross-functional
-  squads, grouped into tribes, instead of ever-wider teams.
+- None of the five product articles discusses span of control; the default of 10 is orglint's own
+  rule of thumb. V. A. Graicunas, "Relationship in Organization" (1933), showed why spans cannot grow
+  freely: the relationships a manager has to keep up grow much faster than the number of reports.
 """
 
 from orglint import Option, rule

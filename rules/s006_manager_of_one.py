@@ -7,10 +7,8 @@ That is a manager who only manages, or a leader whose single report leads the sa
 A manager of one adds a hop to every decision without adding management capacity: the report could
 sit one level higher, or the two jobs could be one.
 
-Communication is the first thing that breaks as product organizations grow (69% of the 1,500
-respondents of the 2023 State of Product Management Report name it their main pain), and every needless
-layer is one more relay for it. Not every single reporting line is a needless layer, so orglint flags
-only these two cases:
+Every needless layer is one more relay for decisions and context to pass through. Not every single
+reporting line is a needless layer, so orglint flags only these two cases:
 
 - **a manager who only manages**: the person holds no role besides `engineering-manager` (or no role at
   all, for example a bare "Director"), does not lead a unit with at least two other members, and has no
@@ -56,8 +54,9 @@ people:
 ```
 
 ## References
-- "What “Product-Led” Looks Like in 2023": 69% of respondents name communication across the
-  organization as their main scaling pain.
+- No product article is the source of this rule; it is orglint's own judgement on reporting layers.
+  (The 69% of "What “Product-Led” Looks Like in 2023" is about communication as a scaling concern of
+  product teams, not about layers of management, and is not cited as evidence here.)
 """
 
 from orglint import rule

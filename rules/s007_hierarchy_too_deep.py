@@ -58,10 +58,10 @@ people:
 - `max-depth` (whole number, default `8`): the most managers anyone may have above them.
 
 ## References
-- "What “Product-Led” Looks Like in 2023": communication across the organization is the main scaling
-  pain for 69% of product teams.
-- "Unraveling the Intricacies of a Product-Driven Organization" (Jen MacIvor): structures built for
-  swift decision-making keep the distance between teams and direction short.
+- No product article discusses hierarchy depth; the default of 8 levels is orglint's own, from the
+  arithmetic above.
+- "Unraveling the Intricacies of a Product-Driven Organization" (Jen MacIvor), for context: it presents
+  cross-functional squads as a structure that "supports swift decision-making".
 """
 
 from orglint import Option, rule

@@ -61,8 +61,9 @@ people:
 - `max` (int, default 10): the largest squad that is not flagged.
 
 ## References
-- "Unraveling the Intricacies of a Product-Driven Organization" (squads as small cross-functional teams
-  built for swift decisions).
+- "Unraveling the Intricacies of a Product-Driven Organization" (each squad is a cross-functional team
+  with a specific product or platform mandate; the structure "supports swift decision-making"). The
+  size limit of about ten is orglint's own default, not the article's.
 """
 
 from orglint import Option, rule

@@ -7,7 +7,8 @@ nested in it (its squads, chapters, ...), each person once.
 A tribe coordinates informally because everybody in it knows everybody, and that stops working beyond
 about 150 people. A tribe groups squads that work on related areas: people share context and sort out
 dependencies without a process, which holds only while the tribe stays within the number of people
-anyone can know (Dunbar's number, the bound Spotify-style models use). Beyond it, the tribe needs the
+anyone can know (Dunbar's number: the anthropologist Robin Dunbar's estimate, from the 1990s, of
+about 150 stable relationships a person can keep up). Beyond it, the tribe needs the
 very layers of management and coordination that tribes exist to avoid. Split it into two tribes along
 product areas.
 
@@ -178,7 +179,9 @@ people: {
 
 ## References
 - "Unraveling the Intricacies of a Product-Driven Organization" (tribes are clusters of squads working
-  on related areas).
+  on related areas). The limit of 150 is not from the article: it is Dunbar's number.
+- R. I. M. Dunbar, "Coevolution of neocortical size, group size and language in humans", Behavioral
+  and Brain Sciences 16 (1993).
 """
 
 from orglint import Option, rule

@@ -23,12 +23,14 @@ units:
   - {id: checkout, name: Checkout, type: squad, lead: eva}
   - {id: search, name: Search, type: squad, lead: linus}
   - {id: onboarding, name: Onboarding, type: squad, lead: alan}
+  - {id: payments, name: Payments, type: squad, lead: lea}
 people:
   - {id: ada, name: Ada Byron, title: CEO}
   - {id: tara, name: Tara Lee, title: VP of Engineering, reports_to: ada}
   - {id: eva, name: Eva Lund, title: Engineering Manager, reports_to: tara, unit: checkout}
   - {id: linus, name: Linus Berg, title: Engineering Manager, reports_to: tara, unit: search}
   - {id: alan, name: Alan Turing, title: Engineering Manager, reports_to: tara, unit: onboarding}
+  - {id: lea, name: Lea Meyer, title: Engineering Manager, reports_to: tara, unit: payments}
 ```
 
 ## Use instead
@@ -40,6 +42,7 @@ units:
   - {id: checkout, name: Checkout, type: squad, lead: eva}
   - {id: search, name: Search, type: squad, lead: linus}
   - {id: onboarding, name: Onboarding, type: squad, lead: alan}
+  - {id: payments, name: Payments, type: squad, lead: lea}
   - {id: infra, name: Cloud Platform, type: platform, function: engineering, lead: radia}
 people:
   - {id: ada, name: Ada Byron, title: CEO}
@@ -47,12 +50,15 @@ people:
   - {id: eva, name: Eva Lund, title: Engineering Manager, reports_to: tara, unit: checkout}
   - {id: linus, name: Linus Berg, title: Engineering Manager, reports_to: tara, unit: search}
   - {id: alan, name: Alan Turing, title: Engineering Manager, reports_to: tara, unit: onboarding}
+  - {id: lea, name: Lea Meyer, title: Engineering Manager, reports_to: tara, unit: payments}
   - {id: radia, name: Radia Perlman, title: Engineering Manager, reports_to: tara, unit: infra}
 ```
 
 ## Options
-- `min-teams` (int, default 3): the number of squads and product teams from which a platform team is
-  expected.
+- `min-teams` (int, default 4): the number of squads and product teams from which a platform team is
+  expected. The article ties the right structure to "the size and scale of your organization"; with
+  three small teams a separate platform team would be a quarter of engineering, so orglint starts at
+  four. Lower it if your teams are large.
 
 ## References
 - "Unraveling the Intricacies of a Product-Driven Organization" (platform teams develop and manage the
@@ -67,7 +73,7 @@ from orglint import Option, rule
     name="missing-platform-team",
     severity="info",
     options={
-        "min-teams": Option("int", 3, "squads and product teams from which a platform team is expected", minimum=1),
+        "min-teams": Option("int", 4, "squads and product teams from which a platform team is expected", minimum=1),
     },
 )
 def check(org, options):

@@ -1,19 +1,22 @@
 """
 ## What it does
-Flags an org that has `explore` units but no `exploit` unit, or `exploit` units but no `explore` unit.
+Flags an org that declares `exploit` units but no `explore` unit, or `explore` units while nobody
+works outside them. Information only, and only where the chart declares these unit types.
 
 ## Why is this bad?
 An ambidextrous structure with one arm has lost the balance it exists for: today's products against
-tomorrow's. It has two arms on purpose: an exploit arm that improves the existing products and
-platforms, and an explore arm that innovates and creates new offerings, each with its own pace, metrics
-and tolerance for failure.
-Explore units without an exploit unit leave today's products (and today's revenue) to whoever is left;
-exploit units without an explore unit mean nobody is preparing tomorrow's products, and the word
-"exploit" describes the whole company. Either declare the missing arm, or give the units the type that
-describes them (`team`, `squad`, ...) if the org is not ambidextrous.
+tomorrow's. The dual structure has an exploit arm that improves the existing platforms and products and
+an explore arm that innovates and creates new offerings.
+Exploit units without an explore unit mean the chart declares the exploit arm and nobody is preparing
+tomorrow's offerings. Explore units are different: a company that sets up an "AI Labs" or a New
+Ventures arm and labels nothing else has its exploit arm already, the rest of the company, so T007
+says nothing; only when everyone (but the CEO and the explore leads) sits inside the explore units is
+the exploit arm missing. Either declare the missing arm, or give the units the type that describes them
+(`team`, `squad`, ...) if the org is not ambidextrous.
 
 One finding for the org, about the first unit of the arm that exists; the others are related
-locations.
+locations. The rule is information, not a warning: whether a company runs an ambidextrous structure at
+all is its own choice, and the article presents it as one structure among several.
 
 ## Example
 ```yaml
@@ -21,12 +24,11 @@ orglint: 1
 org:
   name: Acme Analytics
 units:
-  - {id: labs, name: Acme Labs, type: explore, lead: nina}
-  - {id: rnd, name: R&D, type: department, function: engineering, lead: grace}
+  - {id: core, name: Core Products, type: exploit, lead: grace}
 people:
   - {id: ada, name: Ada Byron, title: CEO}
-  - {id: nina, name: Nina Patel, title: Director of Engineering, reports_to: ada, unit: labs}
-  - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada, unit: rnd}
+  - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada, unit: core}
+  - {id: nina, name: Nina Patel, title: Director of Engineering, reports_to: grace, unit: core}
 ```
 
 ## Use instead
@@ -50,13 +52,17 @@ people:
 
 from orglint import rule
 
+from ._product_chain import ExploreArm
 
-@rule(code="T007", name="ambidextrous-missing-arm", severity="warning")
+
+@rule(code="T007", name="ambidextrous-missing-arm", severity="info")
 def check(org, options):
     explore = org.units_of_type("explore")
     exploit = org.units_of_type("exploit")
     if bool(explore) == bool(exploit):
         return
+    if explore and _works_outside(org):
+        return  # the rest of the company is the exploit arm, declared or not
     present, missing = ("explore", "exploit") if explore else ("exploit", "explore")
     units = explore or exploit
     first = units[0]
@@ -66,4 +72,14 @@ def check(org, options):
         f"{present} unit {first.label}{others} but no {missing} unit: "
         f"the ambidextrous structure lacks its {missing} arm",
         related=[(f"{present} unit {unit.label}", unit) for unit in units[1:]],
+    )
+
+
+def _works_outside(org) -> bool:
+    """Whether someone other than the CEO (and the explore arm's leads) works outside the explore arm."""
+    ceo = org.ceo
+    in_explore_arm = ExploreArm(org)
+    return any(
+        person is not ceo and person.id not in in_explore_arm.leads and not in_explore_arm(person)
+        for person in org.people.values()
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import findings, messages, run
 
 from orglint.engine import RunSettings
@@ -110,6 +112,11 @@ def test_f001_without_org_name():
 
 # --- F002 rnd-without-product-owner --------------------------------------------------
 
+# Nine people outside engineering: F002 waits, as L002 does, for a company of 15 people.
+SALES_TEAM = "".join(
+    f"  - {{id: s{n}, name: Seller {n}, title: Account Executive, reports_to: ada}}\n" for n in range(1, 10)
+)
+
 ENGINEERING = """
 orglint: 1
 people:
@@ -119,7 +126,7 @@ people:
   - {id: e2, name: Alan Turing, title: Backend Engineer, reports_to: grace}
   - {id: e3, name: Edsger Dijkstra, title: Frontend Engineer, reports_to: grace}
   - {id: e4, name: Barbara Liskov, title: QA Engineer, reports_to: grace}
-"""
+""" + SALES_TEAM
 
 
 def test_f002_fires_on_five_engineers_without_product_owner():
@@ -130,7 +137,7 @@ def test_f002_message_and_location():
     [finding] = run(ENGINEERING, select=["F002"]).rule_findings
     assert finding.message.startswith(
         "engineering has 5 people (led by Grace Hopper (CTO)) "
-        "and nobody in the org is a product owner or product manager"
+        "and nobody in the org is a product owner, product manager or product leader"
     )
     assert finding.line == 4  # the CTO, head of engineering
 
@@ -140,9 +147,17 @@ def test_f002_quiet_below_the_threshold():
     assert findings(text, select=["F002"]) == []
 
 
+def test_f002_quiet_in_a_company_below_min_headcount():
+    # 14 people: the founders still carry the product decisions (the same threshold as L002).
+    text = ENGINEERING.replace("  - {id: s9, name: Seller 9, title: Account Executive, reports_to: ada}\n", "")
+    assert findings(text, select=["F002"]) == []
+    assert findings(text, select=["F002"], settings=options("F002", min_headcount=14)) == [("F002", "org")]
+
+
 def test_f002_min_engineers_option():
     text = ENGINEERING.replace("  - {id: e4, name: Barbara Liskov, title: QA Engineer, reports_to: grace}\n", "")
-    assert findings(text, select=["F002"], settings=options("F002", min_engineers=4)) == [("F002", "org")]
+    assert findings(text + "  - {id: s10, name: Seller 10, title: Account Executive, reports_to: ada}\n",
+                    select=["F002"], settings=options("F002", min_engineers=4)) == [("F002", "org")]
     assert findings(ENGINEERING, select=["F002"], settings=options("F002", min_engineers=6)) == []
 
 
@@ -156,9 +171,28 @@ def test_f002_quiet_with_a_product_manager_alongside_rnd():
     assert findings(text, select=["F002"]) == []
 
 
-def test_f002_a_product_leader_alone_is_not_a_product_owner():
+def test_f002_quiet_with_a_product_leader_who_is_the_only_product_person():
+    # A head of product who is the whole product team does the product owner's job too
+    # (article 001: in small organizations one person is both product manager and product owner).
     text = ENGINEERING + "  - {id: cpo, name: Julia Brandt, title: VP of Product, reports_to: ada}\n"
+    assert findings(text, select=["F002"]) == []
+
+
+def test_f002_fires_when_the_product_function_has_no_product_owner_manager_or_leader():
+    text = ENGINEERING.replace("orglint: 1\n", "orglint: 1\nunits:\n  - {id: product, function: product}\n") + (
+        "  - {id: ux, name: Uma Xu, reports_to: ada, unit: product}\n"
+    )
     assert findings(text, select=["F002"]) == [("F002", "org")]
+
+
+@pytest.mark.parametrize("strategy, severity", [
+    (None, "warning"), ("product-led", "warning"), ("technology-driven", "info"),
+    ("product-oriented", None), ("service-oriented", None),
+])
+def test_f002_by_strategy(strategy, severity):
+    text = ENGINEERING if strategy is None else ENGINEERING.replace("orglint: 1\n", f"orglint: 1\norg:\n  strategy: {strategy}\n")
+    got = [str(finding.severity) for finding in run(text, select=["F002"]).rule_findings]
+    assert got == ([severity] if severity else [])
 
 
 def test_f002_counts_people_without_role_in_an_engineering_unit():
@@ -174,7 +208,7 @@ def test_f002_counts_people_without_role_in_an_engineering_unit():
       - {id: d, unit: rnd}
       - {id: e, unit: rnd}
     """
-    [message] = messages(text, select=["F002"])
+    [message] = messages(text, select=["F002"], settings=options("F002", min_headcount=6))
     assert message.startswith("engineering has 5 people and nobody")
 
 
@@ -289,3 +323,41 @@ def test_f005_min_size_option():
 
 def test_f_rules_quiet_on_an_empty_chart():
     assert findings("orglint: 1\npeople: []\n", select=["F"]) == []
+
+
+# --- F001: product leadership inside business units (article 000) -------------------
+
+BUSINESS_UNITS = FOUR_DEPARTMENTS.replace(
+    "  - {id: support, name: Support, type: department, function: support}\n",
+    "  - {id: support, name: Support, type: department, function: support}\n"
+    "  - {id: payroll, name: Payroll, type: business-unit, lead: gm}\n"
+    "  - {id: payroll-product, name: Payroll product, parent: payroll}\n",
+) + (
+    "  - {id: gm, name: Gina Moss, title: General Manager, reports_to: ada, unit: payroll}\n"
+    "  - {id: hop, name: Hal Ode, title: Head of Product, reports_to: gm, unit: payroll-product}\n"
+    "  - {id: pm, name: Pia Lund, title: Product Manager, reports_to: hop, unit: payroll-product}\n"
+)
+
+
+def test_f001_product_leadership_inside_a_business_unit_is_the_fifth_department():
+    assert findings(BUSINESS_UNITS, select=["F001"]) == []
+    # Found by the reporting line too, when the head of product's unit is not inside the business unit.
+    by_line = BUSINESS_UNITS.replace("unit: payroll-product}\n  - {id: pm", "unit: support}\n  - {id: pm", 1)
+    assert findings(by_line, select=["F001"]) == []
+
+
+def test_f001_product_managers_in_a_business_unit_without_a_product_leader_do_not_count():
+    text = BUSINESS_UNITS.replace("title: Head of Product, reports_to: gm", "title: Software Engineer, reports_to: gm")
+    assert findings(text, select=["F001"]) == [("F001", "org")]
+
+
+def test_f001_folds_a_product_owned_outside_product_management():
+    # Product owners in R&D, no product management: the missing department is the root cause, and the
+    # product the VP Engineering owns is the same one.
+    text = FOUR_DEPARTMENTS.replace("units:\n", "products:\n  - {id: app, name: App, owner: vpe, metrics: [NPS]}\nunits:\n") + (
+        "  - {id: vpe, name: Vera Pike, title: VP Engineering, reports_to: ada, unit: rnd}\n"
+        "  - {id: em, name: Eva Marsh, title: Engineering Manager, reports_to: vpe, unit: rnd}\n"
+        "  - {id: po, name: Omar Haddad, title: Product Owner, reports_to: em, unit: rnd}\n"
+    )
+    assert findings(text, select=["G006"]) == [("G006", "products.app")]
+    assert findings(text, select=["F001", "G006", "L001", "L005", "L006"]) == [("F001", "org")]

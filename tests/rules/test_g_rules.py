@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import findings, messages, run
 
 # --- G001 multi-product-without-business-units ---------------------------------------
@@ -400,3 +402,39 @@ def test_g008_quiet_with_a_product_leader():
 def test_g008_quiet_for_other_or_no_strategy():
     assert findings(STRATEGY.replace("product-led\n", "sales-led\n"), select=["G008"]) == []
     assert findings(STRATEGY.replace("  strategy: product-led\n", ""), select=["G008"]) == []
+
+
+# --- G001 and G006 with the structures of articles 000 and 003 -------------------------
+
+
+@pytest.mark.parametrize("unit_type", ["value-stream", "tribe", "explore", "exploit", "business-unit"])
+def test_g001_quiet_when_units_split_the_work_by_product_line(unit_type):
+    text = TWO_PRODUCTS.replace(
+        "  - {id: product, type: department, function: product}\n",
+        f"  - {{id: product, type: department, function: product}}\n  - {{id: line, type: {unit_type}, products: [insights]}}\n",
+    )
+    assert findings(text, select=["G001"]) == []
+
+
+def test_g001_squads_and_departments_do_not_split_by_product_line():
+    text = TWO_PRODUCTS.replace(
+        "  - {id: product, type: department, function: product}\n",
+        "  - {id: product, type: department, function: product}\n  - {id: squad, type: squad, products: [insights]}\n",
+    )
+    assert findings(text, select=["G001"]) == [("G001", "org")]
+
+
+def test_g006_the_head_of_the_business_unit_that_lists_the_product_owns_it():
+    text = """
+    orglint: 1
+    products:
+      - {id: payroll, name: Payroll, owner: gm, metrics: [NPS]}
+      - {id: pay, name: Pay, owner: gm, metrics: [NPS]}
+    units:
+      - {id: payroll-bu, name: Payroll, type: business-unit, lead: gm, products: [payroll]}
+    people:
+      - {id: ada, title: CEO}
+      - {id: gm, title: "SVP & GM, Payroll", reports_to: ada, unit: payroll-bu}
+    """
+    # The unit lists Payroll, not Pay: the general manager is not Pay's accountable owner.
+    assert findings(text, select=["G006"]) == [("G006", "products.pay")]

@@ -377,15 +377,16 @@ units:
   - {id: a, name: Checkout, type: squad}
   - {id: b, name: Search, type: squad}
   - {id: c, name: Reports, products: [insights]}
+  - {id: e, name: Billing, products: [insights]}
   - {id: d, name: Finance Ops}
 people: []
 """
 
 
-def test_t006_fires_with_three_product_teams_and_no_platform():
+def test_t006_fires_with_four_product_teams_and_no_platform():
     assert findings(TEAMS, select=["T006"]) == [("T006", "org")]
     [finding] = run(TEAMS, select=["T006"]).rule_findings
-    assert finding.message.startswith("3 squads and product teams (Checkout, Search, Reports) and no platform team")
+    assert finding.message.startswith("4 squads and product teams (Checkout, Search, Reports, Billing) and no platform team")
     assert finding.line == 5  # the first squad
 
 
@@ -397,7 +398,7 @@ def test_t006_quiet_with_a_platform_or_fewer_teams():
 
 
 def test_t006_min_teams_option():
-    assert findings(TEAMS, select=["T006"], settings=options("T006", min_teams=4)) == []
+    assert findings(TEAMS, select=["T006"], settings=options("T006", min_teams=5)) == []
     fewer = TEAMS.replace("{id: c, name: Reports, products: [insights]}", "{id: c, name: Reports}")
     assert findings(fewer, select=["T006"], settings=options("T006", min_teams=2)) == [("T006", "org")]
 
@@ -451,6 +452,34 @@ def test_t007_quiet_with_both_arms_or_neither():
     """
     assert findings(both, select=["T007"]) == []
     assert findings(neither, select=["T007"]) == []
+
+
+def test_t007_explore_units_with_the_rest_of_the_company_outside_them_are_not_flagged():
+    # The rest of the company is the exploit arm, declared or not (a three-person AI Labs, say).
+    text = """
+    orglint: 1
+    units:
+      - {id: labs, name: AI Labs, type: explore, lead: nina}
+    people:
+      - {id: ada, title: CEO}
+      - {id: nina, title: Director of Engineering, reports_to: ada, unit: labs}
+      - {id: ml, title: Machine Learning Engineer, reports_to: nina, unit: labs}
+      - {id: grace, title: CTO, reports_to: ada}
+    """
+    assert findings(text, select=["T007"]) == []
+    only_explore = text.replace("      - {id: grace, title: CTO, reports_to: ada}\n", "")
+    assert findings(only_explore, select=["T007"]) == [("T007", "units.labs")]
+
+
+def test_t007_is_information():
+    text = """
+    orglint: 1
+    units:
+      - {id: core, name: Core, type: exploit}
+    people: []
+    """
+    [finding] = run(text, select=["T007"]).rule_findings
+    assert str(finding.severity) == "info"
 
 
 def test_messages_do_not_repeat_the_unit_kind():
