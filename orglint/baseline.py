@@ -150,9 +150,10 @@ def baseline_json(findings: Iterable[Finding], *, tool_version: str = "") -> str
 
 
 def write_baseline(path: Path | str, findings: Iterable[Finding], *, tool_version: str = "") -> int:
-    """Write the baseline atomically; returns how many findings it records. Raises OSError."""
-    from orglint.files import atomic_write
+    """Write the baseline (orglint.files.write_output); returns how many findings it records.
+    Raises OSError or WriteRefused."""
+    from orglint.files import write_output
 
     recorded = [finding for finding in findings if finding.kind == "rule"]
-    atomic_write(path, baseline_json(recorded, tool_version=tool_version))
+    write_output(path, baseline_json(recorded, tool_version=tool_version))
     return len(recorded)

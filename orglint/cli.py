@@ -71,7 +71,9 @@ class UsageError(Exception):
 
 
 def _err(message: str) -> None:
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    from orglint.sanitize import for_log  # messages quote chart and config data
+
+    sys.stderr.write(for_log(message.rstrip("\n")) + "\n")
 
 
 def _version_callback(value: bool) -> None:
@@ -96,6 +98,16 @@ def _split(values: Optional[List[str]]) -> Optional[list[str]]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+def _selection(values: Optional[List[str]]) -> Optional[list[str]]:
+    """``--select`` values; an empty one is a usage error: in CI it is an unset variable
+    (``--select "$RULES"``), and running no rule would pass every chart. (An empty ``--ignore``
+    ignores nothing, which is harmless.)"""
+    selected = _split(values)
+    if selected is not None and not selected:
+        raise UsageError("--select is empty, so no rule would run; name rules (e.g. --select ALL) or leave --select out")
+    return selected
+
+
 def _use_color(choice: Color, stream, to_file: bool) -> bool:
     if choice is Color.always:
         return True
@@ -118,21 +130,67 @@ def _default_paths() -> list[str]:
     )
 
 
-def _write_output(text: str, output: Optional[Path], inputs: Iterable[str] = ()) -> None:
-    """Write to stdout, or atomically to ``output`` unless that is one of the ``inputs``."""
+# How each kind of output escapes a CI command marker that chart data carries into it (see
+# orglint.sanitize.defuse_ci_commands): in a JSON string, in XML text, as plain text. The github
+# format's own lines are workflow commands; its data is escaped by the format itself.
+_CI_ESCAPES = {
+    "json": ("\\u0023", "\\u003a"),
+    "xml": ("&#35;", "&#58;"),
+    "text": ("\\x23", "\\x3a"),
+}
+
+
+def _write_output(text: str, output: Optional[Path], inputs: Iterable[Path] = (), kind: Optional[str] = "text") -> None:
+    """Write to stdout, or to ``output`` (atomically, never onto one of the ``inputs``; see orglint.files).
+
+    What goes to stdout lands in a CI log: markers a CI system reads as commands are defused
+    (``kind`` says how to escape them; None for the github format)."""
+    from orglint.sanitize import utf8_safe
+
+    text = utf8_safe(text)  # bytes of file names that were not UTF-8, escaped
     if output is None:
+        if kind is not None:
+            from orglint.sanitize import defuse_ci_commands
+
+            text = defuse_ci_commands(text, *_CI_ESCAPES[kind])
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from orglint.files import atomic_write, same_file
+    from orglint.files import WriteRefused, write_output
 
-    if any(same_file(Path(path), output) for path in inputs):
-        raise UsageError(f"{output} is one of the inputs; orglint never writes to its inputs (choose another --output)")
     try:
-        atomic_write(output, text)
+        write_output(output, text, inputs)
+    except WriteRefused as error:
+        raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"cannot write {output}: {error.strerror or error}") from None
 
+
+def _print_rich(*renderables: object) -> None:
+    """Print rich tables to stdout as the terminal wants them, CI command markers defused (a cell
+    of chart data can start a line)."""
+    from rich.console import Console
+
+    from orglint.sanitize import defuse_ci_commands
+
+    console = Console(highlight=False)
+    with console.capture() as capture:
+        for renderable in renderables:
+            console.print(renderable)
+    sys.stdout.write(defuse_ci_commands(capture.get()))
+    sys.stdout.flush()
+
+
+def _inputs(targets: list[str], stdin_filename: Optional[str], *writes: Optional[Path]) -> list[Path]:
+    """The files a command reads, when it is to write a file (they must not be written over)."""
+    if not any(write is not None for write in writes):
+        return []
+    from orglint.files import input_paths
+
+    return input_paths(targets, stdin_filename)
+
+
+_FORMAT_ESCAPES = {"json": "json", "sarif": "json", "gitlab": "json", "junit": "xml", "html": "xml", "github": None}
 
 _CI_FORMATS = frozenset({"sarif", "github", "gitlab", "junit"})  # the formats that read Report.root and .cwd
 
@@ -214,9 +272,12 @@ def _open_session(**options):
 def _write_baseline(result, path: Path, quiet: bool) -> None:
     """--write-baseline: record the findings (after suppressions and ignores) and exit 0."""
     from orglint.baseline import write_baseline
+    from orglint.files import WriteRefused
 
     try:
         count = write_baseline(path, result.findings, tool_version=__version__)
+    except WriteRefused as error:
+        raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror or error}") from None
     if not quiet:
@@ -234,9 +295,9 @@ def _hidden_line(result, session) -> str:
 
 
 def _problem_line(problem) -> str:
-    from orglint.report.concise import printable  # a chart's control characters, escaped
+    from orglint.sanitize import visible  # a chart's control and invisible characters, escaped
 
-    return printable(f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} [{problem.severity}] {problem.message}")
+    return visible(f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} [{problem.severity}] {problem.message}")
 
 
 @app.command()
@@ -293,12 +354,20 @@ def check(
     from orglint.report import Report, render, summary_line
 
     targets = _targets(paths, stdin_filename)
-    if write_baseline is not None and write_baseline.exists() and not force:
-        raise UsageError(f"{write_baseline} already exists; pass --force to replace it")
+    inputs = _inputs(targets, stdin_filename, output, write_baseline)
+    if write_baseline is not None:
+        from orglint.files import WriteRefused, refuse_inputs
+
+        try:
+            refuse_inputs(write_baseline, inputs)  # even with --force
+        except WriteRefused as error:
+            raise UsageError(str(error)) from None
+        if (write_baseline.exists() or write_baseline.is_symlink()) and not force:
+            raise UsageError(f"{write_baseline} already exists; pass --force to replace it")
     session = _open_session(
         config_file=config_file,
         isolated=isolated,
-        select=_split(select),
+        select=_selection(select),
         ignore=_split(ignore) or [],
         rules_dirs=rules_dir or [],
         fail_on=fail_on.value if fail_on is not None else None,
@@ -333,7 +402,7 @@ def check(
         rendered = (per_rule.render_json if output_format is CheckFormat.json else per_rule.render_text)(report.findings)
     else:
         rendered = render(output_format.value, report, color=use_color)
-    _write_output(rendered, output, result.org.files)
+    _write_output(rendered, output, inputs, _FORMAT_ESCAPES.get(output_format.value, "text"))
     if not quiet:
         _err(summary_line(report))
         if result.suppressed or result.baselined:
@@ -366,7 +435,7 @@ def rules_command(
     session = _open_session(
         config_file=config_file,
         isolated=isolated,
-        select=_split(select),
+        select=_selection(select),
         ignore=_split(ignore) or [],
         rules_dirs=rules_dir or [],
         use_baseline=False,
@@ -375,11 +444,11 @@ def rules_command(
     rule_set = RuleSet(rules=session.effective_rules())  # severities as configured
     enabled = session.enabled
     if output_format is ListFormat.json:
-        _write_output(rules_json(rule_set, enabled), None)
+        _write_output(rules_json(rule_set, enabled), None, kind="json")
         return
     from rich.console import Console
 
-    Console(highlight=False).print(rules_table(rule_set, enabled))
+    _print_rich(rules_table(rule_set, enabled))
 
 
 @app.command()
@@ -406,7 +475,7 @@ def explain(
 
         Console().print(Markdown(markdown))
     else:
-        sys.stdout.write(markdown.rstrip("\n") + "\n")
+        _write_output(markdown.rstrip("\n") + "\n", None)
 
 
 @app.command()
@@ -423,16 +492,13 @@ def roles(
 
     targets = _targets(paths, stdin_filename)
     org, problems = load_org(targets, _import_options(column_map, stdin_filename))
-    from orglint.report.concise import printable  # a chart's control characters, escaped
 
     for problem in problems:
-        _err(printable(f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} {problem.message}"))
+        _err(_problem_line(problem))
     if output_format is ListFormat.json:
-        _write_output(roles_json(org), None)
+        _write_output(roles_json(org), None, kind="json")
     else:
-        from rich.console import Console
-
-        Console(highlight=False).print(roles_table(org))
+        _print_rich(roles_table(org))
     if any(problem.severity >= Severity.ERROR for problem in problems):
         raise typer.Exit(EXIT_ERROR)
 
@@ -471,7 +537,7 @@ def graph(
     session = _open_session(
         config_file=config_file,
         isolated=isolated,
-        select=_split(select),
+        select=_selection(select),
         ignore=_split(ignore) or [],
         rules_dirs=rules_dir or [],
         no_plugins=no_plugins,
@@ -491,7 +557,7 @@ def graph(
             text = dot_to_svg(text)
         except GraphvizError as error:
             raise UsageError(str(error)) from None
-    _write_output(text, output, result.org.files)
+    _write_output(text, output, _inputs(targets, stdin_filename, output))
     if result.input_errors:
         raise typer.Exit(EXIT_ERROR)
 
@@ -515,7 +581,7 @@ def stats(
         _err(_problem_line(problem))
     figures = compute(org)
     if output_format is ListFormat.json:
-        _write_output(to_json(figures), output, org.files)
+        _write_output(to_json(figures), output, _inputs(targets, stdin_filename, output), kind="json")
     elif output is not None:
         import io
 
@@ -524,13 +590,9 @@ def stats(
         console = Console(record=True, width=100, highlight=False, file=io.StringIO())
         for renderable in renderables(figures):
             console.print(renderable)
-        _write_output("".join(line.rstrip() + "\n" for line in console.export_text().splitlines()), output, org.files)
+        _write_output("".join(line.rstrip() + "\n" for line in console.export_text().splitlines()), output, _inputs(targets, stdin_filename, output))
     else:
-        from rich.console import Console
-
-        console = Console(highlight=False)
-        for renderable in renderables(figures):
-            console.print(renderable)
+        _print_rich(*renderables(figures))
     if any(problem.severity >= Severity.ERROR for problem in problems):
         raise typer.Exit(EXIT_ERROR)
 
@@ -548,8 +610,9 @@ def convert(
     from orglint.convert import convert as run_convert
 
     try:
+        targets = _targets(paths, stdin_filename)
         conversion = run_convert(
-            _targets(paths, stdin_filename), output, force=force, import_options=_import_options(column_map, stdin_filename)
+            targets, output, force=force, import_options=_import_options(column_map, stdin_filename), stdin_filename=stdin_filename
         )
     except ConvertError as error:
         for problem in error.problems:
@@ -560,7 +623,7 @@ def convert(
     if output == "-":
         _write_output(conversion.text, None)
         return
-    _write_output(conversion.text, Path(output))
+    _write_output(conversion.text, Path(output), _inputs(targets, stdin_filename, Path(output)))
     org = conversion.org
     _err(
         f"wrote {output}: {len(org.people)} people, {len(org.units)} units, {len(org.products)} products"
@@ -649,9 +712,18 @@ def main() -> None:
     sys.exit(code if isinstance(code, int) else EXIT_OK)
 
 
+def _terminated(signum: int, frame: object) -> None:
+    # SIGTERM (a CI job cancelled, a pre-commit timeout) unwinds like an exception, so that a
+    # file being written is cleaned up; the default action would leave it behind.
+    raise SystemExit(128 + signum)
+
+
 def run() -> None:
     """The console script and ``python -m orglint``: :func:`main`, then exit without tearing down
     what the run built (see _KEEP_UNTIL_EXIT), output flushed first."""
+    import signal
+
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         main()
     except SystemExit as done:

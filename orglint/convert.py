@@ -217,13 +217,14 @@ def check_target(output: str, inputs: Iterable[Path], *, force: bool) -> None:
             raise ConvertError(f"{output} already exists; pass --force to overwrite it")
 
 
-def convert(paths: list[str], output: str, *, force: bool = False, import_options: Any = None) -> Conversion:
+def convert(
+    paths: list[str], output: str, *, force: bool = False, import_options: Any = None, stdin_filename: str | None = None
+) -> Conversion:
     """Import ``paths`` and return the native YAML text; ConvertError when the target or the input is unusable."""
     from orglint.api import load_org
-    from orglint.loader import expand_paths
+    from orglint.files import input_paths
 
-    named, _problems = expand_paths(paths)
-    check_target(output, [path for _name, path in named if path is not None], force=force)
+    check_target(output, input_paths(paths, stdin_filename), force=force)
     org, problems = load_org(paths, import_options)
     errors = [problem for problem in problems if problem.severity >= Severity.ERROR]
     if errors:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from orglint.rule import Finding, Severity
+from orglint.sanitize import visible
 
 if TYPE_CHECKING:  # pragma: no cover
     from orglint.model import Org, Person, Unit
@@ -240,7 +241,8 @@ class _Ids:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    # Chart text on one line, control and invisible characters shown escaped (orglint.sanitize).
+    return visible(" ".join(str(text).split()))
 
 
 def _person_lines(person: Person, flag: Flag | None, hidden: int) -> list[str]:
@@ -312,8 +314,9 @@ def _mermaid_style(severity: Severity) -> str:
 def dot_string(text: str) -> str:
     """A DOT double-quoted string: backslashes and quotes escaped, & as an entity (Graphviz
     reads HTML entities in labels), line breaks as Graphviz's centred ``\\n``."""
-    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
-    escaped = escaped.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+    escaped = "\n".join(visible(part) for part in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    escaped = escaped.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    escaped = escaped.replace("\n", "\\n")
     return f'"{escaped}"'
 
 

@@ -56,7 +56,7 @@ def _jsonable(value):
 
 
 def rules_table(rule_set: RuleSet, enabled: set[str]) -> "Table":
-    from rich.markup import escape
+    from orglint.sanitize import rich_text as escape  # markup and control characters of chart data
     from rich.table import Table
 
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
@@ -137,19 +137,19 @@ def roles_json(org: "Org") -> str:
 
 
 def roles_table(org: "Org") -> "Table":
-    from rich.markup import escape
+    from orglint.sanitize import rich_text as escape  # markup and control characters of chart data
     from rich.table import Table
 
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     for column in ("id", "title", "roles", "functions", "leads"):
         table.add_column(column, overflow="fold")
     for row in roles_rows(org):
-        roles = ", ".join(row["roles"]) or "[dim]no role[/]"
+        roles = escape(", ".join(row["roles"])) or "[dim]no role[/]"
         table.add_row(
             escape(row["id"]),
             escape(row["title"]) if row["title"] else "[dim]-[/]",
             roles,
-            ", ".join(row["functions"]) or "[dim]-[/]",
-            ", ".join(row["leads"]),
+            escape(", ".join(row["functions"])) or "[dim]-[/]",
+            escape(", ".join(row["leads"])),
         )
     return table

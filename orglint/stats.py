@@ -215,7 +215,7 @@ def _figure(value: float | int | None) -> str:
 
 def renderables(stats: Stats) -> list[RenderableType]:
     """Headline, then tables with bars: functions, span of control, depth, unit types, units."""
-    from rich.markup import escape
+    from orglint.sanitize import rich_text as escape  # markup and control characters of chart data
     from rich.table import Table
     from rich.text import Text
 

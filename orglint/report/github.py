@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from orglint.report import Report
 from orglint.report.ci import repo_path, rule_info
-from orglint.report.concise import printable
+from orglint.sanitize import printable
 from orglint.rule import Finding, Severity
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

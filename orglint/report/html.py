@@ -24,18 +24,24 @@ to their first finding; hovering shows the messages.
 
 from __future__ import annotations
 
+import html
 import re
-from html import escape
 from typing import TYPE_CHECKING, Iterable
 
 from orglint.graph import PALETTE, SEVERITY_ORDER, Flag, flags_by_subject, select_people, split_subject
 from orglint.report import Report, plural, summary_line
 from orglint.rule import Finding, Severity
+from orglint.sanitize import printable
 
 if TYPE_CHECKING:  # pragma: no cover
     from orglint.model import Org, Person
 
 MAX_CHART_PEOPLE = 300
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """HTML-escaped chart text, its control characters escaped too (the page may be printed to a log)."""
+    return html.escape(printable(text, keep_line_breaks=True), quote)
 
 
 # --- Markdown subset ------------------------------------------------------------------------

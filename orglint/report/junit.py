@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from orglint.report import Report
 from orglint.report.ci import catalog, repo_path
 from orglint.rule import Finding
+from orglint.sanitize import printable
 
 SUITE = "orglint"
 # Characters XML 1.0 cannot carry at all (even escaped).
@@ -39,7 +40,7 @@ def render(report: Report, *, color: bool = False) -> str:
         case = ET.Element("testcase", {"classname": f"{SUITE}.{info.tag}", "name": f"{info.code} {info.name}", "time": "0"})
         first_file = next((repo_path(f.file, report) for f in found if repo_path(f.file, report)), None)
         if first_file is not None:
-            case.set("file", first_file)
+            case.set("file", _clean(printable(first_file)))
         if found:
             is_error = info.is_input or any(f.kind != "rule" for f in found)
             errors += is_error

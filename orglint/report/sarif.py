@@ -10,6 +10,7 @@ survives edits elsewhere in the chart and moving the entry around.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 from urllib.parse import quote
 
@@ -24,6 +25,17 @@ SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "orglintSubject/v1"
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+_BRACKETS = re.compile(r"(\\*)([\[\]])")
+
+
+def plain_text(text: str) -> str:
+    """A SARIF plain-text message: brackets escaped (SARIF 2.1.0, 3.11.6), so that chart text such as
+    ``[click](https://…)`` is shown as written, not rendered as a link by code-scanning viewers."""
+    if "[" not in text and "]" not in text:
+        return text
+    return _BRACKETS.sub(lambda match: match.group(1) * 2 + "\\" + match.group(2), text)
 
 
 def render(report: Report, *, color: bool = False) -> str:
@@ -93,7 +105,7 @@ def _result(finding: Finding, occurrence: int, rule_index: int, report: Report) 
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
-        "message": {"text": finding.message},
+        "message": {"text": plain_text(finding.message)},
         "partialFingerprints": {FINGERPRINT_KEY: f"{digest(subject_material(finding, report))}:{occurrence}"},
     }
     physical = _physical(finding.file, finding.line, finding.column, report)
@@ -115,7 +127,7 @@ def _related(index: int, related: Related, report: Report) -> dict[str, Any] | N
     physical = _physical(related.file, related.line, related.column, report)
     if physical is None:
         return None
-    return {"id": index, "message": {"text": related.message}, "physicalLocation": physical}
+    return {"id": index, "message": {"text": plain_text(related.message)}, "physicalLocation": physical}
 
 
 def _physical(file: str | None, line: int, column: int, report: Report) -> dict[str, Any] | None:

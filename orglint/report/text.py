@@ -7,7 +7,8 @@ decides whether to ask for it (--color, NO_COLOR, FORCE_COLOR, a TTY).
 from __future__ import annotations
 
 from orglint.report import Report
-from orglint.report.concise import location, printable
+from orglint.report.concise import location
+from orglint.sanitize import visible
 from orglint.rule import Finding, Severity
 
 CONTEXT_LINES = 1
@@ -47,19 +48,35 @@ def _render_finding(finding: Finding, report: Report, paint: _Painter) -> str:
         f"{paint(location(finding), 'bold')}: "
         f"{paint(finding.code, 'bold', severity_style)} "
         f"{paint('[' + finding.severity.label + ']', severity_style)} "
-        f"{printable(finding.message)} {paint('(' + finding.name + ')', 'dim')}"
+        f"{visible(finding.message)} {paint('(' + finding.name + ')', 'dim')}"
     )
     lines = [header]
     lines.extend(_snippet(finding, report, paint))
     for related in finding.related:
-        where = printable(f"{related.file or '<org>'}:{related.line}:{related.column}")
-        lines.append(f"    {paint('=', 'cyan')} {paint('note:', 'bold')} {printable(related.message)} at {where}")
+        where = visible(f"{related.file or '<org>'}:{related.line}:{related.column}")
+        lines.append(f"    {paint('=', 'cyan')} {paint('note:', 'bold')} {visible(related.message)} at {where}")
     rule = report.rules.get(finding.code)
     if rule is not None and rule.why:
         lines.append(f"    {paint('=', 'cyan')} {paint('why:', 'bold')} {rule.why}")
     if finding.kind != "internal":
         lines.append(f"    {paint('=', 'cyan')} {paint('help:', 'bold')} run `orglint explain {finding.code}` for how to fix it")
     return "\n".join(lines) + "\n"
+
+
+SNIPPET_WIDTH = 120  # characters of a source line shown: a one-line chart must not print megabytes per finding
+
+
+def _window_start(line: str, column: int) -> int:
+    """Where the shown part of long source lines starts: the finding's column near the middle."""
+    if len(line) <= SNIPPET_WIDTH:
+        return 0
+    return max(0, min(column - 1 - SNIPPET_WIDTH // 2, len(line) - SNIPPET_WIDTH))
+
+
+def _windowed(line: str, start: int) -> str:
+    """``SNIPPET_WIDTH`` characters of ``line`` from ``start``, with ``…`` where it was cut, made visible."""
+    shown = line[start : start + SNIPPET_WIDTH]
+    return ("\u2026" if start else "") + visible(shown) + ("\u2026" if start + SNIPPET_WIDTH < len(line) else "")
 
 
 def _snippet(finding: Finding, report: Report, paint: _Painter) -> list[str]:
@@ -74,11 +91,12 @@ def _snippet(finding: Finding, report: Report, paint: _Painter) -> list[str]:
     width = len(str(last))
     gutter = " " * width
     out = [f" {gutter} {paint('|', 'cyan')}"]
+    start = _window_start(lines[finding.line - 1].rstrip(), finding.column)
     for number in range(first, last + 1):
-        text = printable(lines[number - 1].rstrip())
+        text = _windowed(lines[number - 1].rstrip(), start)
         # No trailing space after the bar on a blank line (editors and diff tools flag it).
         out.append(f" {paint(str(number).rjust(width), 'cyan')} {paint('|', 'cyan')} {text}".rstrip(" "))
         if number == finding.line:
-            caret = " " * (finding.column - 1) + "^"
+            caret = " " * (finding.column - 1 - start + (1 if start else 0)) + "^"
             out.append(f" {gutter} {paint('|', 'cyan')} {paint(caret, 'bold', _SEVERITY_STYLE[finding.severity])}")
     return out
