@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from orglint.roles import CHIEF_ROLE, FUNCTIONS, ROLE_FUNCTION, read_title, roles_in_unit
+from orglint.roles import CHIEF_ROLE, FUNCTIONS, ROLE_FUNCTION, leads_in_unit, read_title, roles_in_unit
 from orglint.rule import Finding, Related, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -361,6 +361,7 @@ class Org:
             settled = roles_in_unit(reading, self.function_of_unit(person.unit))
             if settled != reading.role_set:
                 person.roles = settled | frozenset(person.explicit_roles)
+                person.leads = leads_in_unit(reading, settled)
 
     # --- the reporting structure (computed once, linear) -----------------------------------
 

@@ -65,8 +65,10 @@ Judgment calls (``orglint roles FILE`` shows every reading; ``roles:`` fixes one
   Manager", a bare "Managing Director", "Division President", "Head of Payments
   Business Unit/Division", "BU Lead", "Country Manager".
 - "Customer experience" / "CX" is customer success ("Head of CX" leads it), but
-  a "CX Designer" is a designer. "CSE" is a customer success engineer, and a
-  support engineer in a support unit. A "Solution(s) Architect / Engineer" is
+  a "CX Designer" is a designer. "CSE" is a customer success engineer, in a
+  support unit too: that is where article 001 wants them ("Support should have
+  customer success engineers"). "<Anyone> Success Manager" (Studio, Merchant,
+  Partner) is customer success. A "Solution(s) Architect / Engineer" is
   pre-sales alone, an engineer in an engineering, delivery or product unit, and
   customer success or support in theirs. "EM" is an engineering manager,
   "MTS" (member of technical staff, and SMTS, LMTS, PMTS) an engineer. The
@@ -334,7 +336,7 @@ _AREA_TABLE: dict[str, str] = {
         " | helpdesk | service desk | support engineering | support readiness"
     ),
     "customer-success": (
-        "*customer success | customer success management | client success | ~technical account"
+        "*customer success | customer success management | client success | success | ~technical account"
         " | technical account management | professional services | ~ps | customer education | education services"
         " | implementation | implementations | customer onboarding | *customer experience | *cx"
     ),
@@ -533,7 +535,7 @@ _EXPLICIT_SPEC: dict[str, tuple[str, ...]] = {
     "solutions consultant": ("pre-sales-engineer",),
     "solution consultant": ("pre-sales-engineer",),
     "tam": ("customer-success",),
-    "cse": ("customer-success",),  # customer success engineer; a support unit makes it support (_BY_UNIT)
+    "cse": ("customer-success",),  # customer success engineer, in a support unit too (article 001)
     "csm": ("customer-success",),
     "sdr": ("sales",),
     "bdr": ("sales",),
@@ -1170,8 +1172,8 @@ def _read(title: str | None) -> TitleReading:
 # Titles whose function the unit they sit in settles. Alone, a solution(s) architect or
 # engineer is the pre-sales one (FORMAT's table); in a delivery (program-management),
 # engineering or product unit they design what is built; in customer success or support
-# they serve customers after the sale. "CSE" is a customer success engineer, except in a
-# support unit, where it is the customer support engineer.
+# they serve customers after the sale. A Chief Growth Officer holds the revenue seat, but
+# one who runs a marketing unit is its chief marketer.
 _SOLUTION_BY_UNIT = (
     ("engineering", "engineer"),
     ("program-management", "engineer"),
@@ -1184,7 +1186,7 @@ _BY_UNIT: dict[tuple[str, ...], tuple[str, tuple[tuple[str, str], ...]]] = {
     ("solutions", "architect"): ("pre-sales-engineer", _SOLUTION_BY_UNIT),
     ("solution", "engineer"): ("pre-sales-engineer", _SOLUTION_BY_UNIT),
     ("solutions", "engineer"): ("pre-sales-engineer", _SOLUTION_BY_UNIT),
-    ("cse",): ("customer-success", (("support", "support-engineer"),)),
+    ("chief", "growth", "officer"): ("cro", (("marketing", "cmo"),)),
 }
 _BY_UNIT_WORDS = frozenset(phrase[0] for phrase in _BY_UNIT)
 
@@ -1234,6 +1236,19 @@ def roles_in_unit(reading: TitleReading, unit_function: str | None) -> frozenset
                 roles.discard(role)
                 roles.add(settled)
     return frozenset(roles)
+
+
+def leads_in_unit(reading: TitleReading, settled_roles: frozenset[str]) -> frozenset[str]:
+    """The functions a title leads once its unit settled its roles: a C-level seat the unit
+    changed takes its function with it (a Chief Growth Officer running marketing leads marketing)."""
+    leads = set(reading.lead_set)
+    for role in reading.role_set - settled_roles:
+        if role in _CHIEF_ROLES:
+            leads.discard(ROLE_FUNCTION[role])
+    for role in settled_roles - reading.role_set:
+        if role in _CHIEF_ROLES:
+            leads.add(ROLE_FUNCTION[role])
+    return frozenset(leads)
 
 
 def _unique(items: list[str]) -> tuple[str, ...]:

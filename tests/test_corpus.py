@@ -42,23 +42,7 @@ def test_the_corpus_is_large_enough_and_covers_the_anti_patterns():
     assert len(clean) >= 10  # well-built orgs, where every finding is a false positive
 
 
-# Charts whose only remaining difference is a job title read wrongly (orglint/roles.py, the title
-# reader's work on another branch). The rules are not bent around a misreading; RULES_VS_CORPUS.md
-# names each one. Strict: the test fails as soon as the title reads right, to remove the entry.
-TITLE_MISREADS = {
-    "ap-pm-is-marketer": '"Studio Success Manager" is not read as customer success (F005)',
-    "five-departments-liaisons": '"CSE" in the support unit is read as a support engineer, not customer success (F005)',
-    "pms-under-marketing": '"Chief Growth Officer", lead of the marketing unit, is read as a sales leader (L003)',
-}
-
-
-def _chart_param(path):
-    reason = TITLE_MISREADS.get(path.stem)
-    marks = [pytest.mark.xfail(strict=True, reason=f"title misread: {reason}")] if reason else []
-    return pytest.param(path, marks=marks, id=path.stem)
-
-
-@pytest.mark.parametrize("path", [_chart_param(path) for path in CHARTS])
+@pytest.mark.parametrize("path", CHARTS, ids=[path.stem for path in CHARTS])
 def test_chart_gives_exactly_the_expected_product_findings(path):
     expected = fidelity.read_expectations(path)
     product, structural = fidelity.lint_chart(path)

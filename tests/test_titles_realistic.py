@@ -233,7 +233,10 @@ def test_realistic_title(title: str) -> None:
         ("Solution Architect", "customer-success", {"customer-success"}),
         ("Solution Architect", "sales", {"pre-sales-engineer"}),
         ("Solution Architect", None, {"pre-sales-engineer"}),
-        ("CSE", "support", {"support-engineer"}),
+        ("CSE", "support", {"customer-success"}),  # article 001: support should have customer success engineers
+        ("Chief Growth Officer", "marketing", {"cmo"}),
+        ("Chief Growth Officer", "sales", {"cro"}),
+        ("Studio Success Manager", "support", {"customer-success"}),
         ("CSE", "customer-success", {"customer-success"}),
         # Unambiguous titles keep their reading whatever the unit.
         ("Sales Engineer", "engineering", {"pre-sales-engineer"}),
