@@ -33,7 +33,9 @@ the CEO, nor a product manager reporting straight to a CEO who leads product. No
   unit: the business-unit head leads that product line (see G001 and G002), as L001 also accepts.
 
 A product manager whose manager id is unknown is left to S002. The finding points at the person's
-`reports_to` and names the head of product they are cut off from.
+`reports_to` and names the head of product they are cut off from. A team of product managers outside
+the product function (a principal PM under the CMO with PMs under them) is one finding, at the one
+highest in the team, with the others as related notes: moving that one line fixes them all.
 
 ## Example
 ```yaml
@@ -100,6 +102,7 @@ def check(org, options):
     business_unit_heads = {unit.lead for unit in org.units_of_type("business-unit") if unit.lead}
     business_unit_head_above = NearestAbove(org, lambda manager: manager.id in business_unit_heads)
     in_explore_arm = ExploreArm(org)
+    scattered: dict[str, object] = {}  # id -> person, in file order
     for person in product_people_with_pm_roles(org):
         if person is ceo or person.id in head_ids:
             continue
@@ -118,11 +121,36 @@ def check(org, options):
             or in_explore_arm(person)
         ):
             continue
+        scattered[person.id] = person
+    # A team of product managers outside the product function is one problem: reported once, at
+    # the one highest in it, with the others as related notes (moving that one's line fixes all).
+    team: dict[str, list] = {}
+    for person in scattered.values():
+        team.setdefault(_highest_scattered(org, person, scattered).id, []).append(person)
+    for person in scattered.values():
+        members = team.get(person.id)
+        if members is None:
+            continue
+        below = [member for member in members if member is not person]
+        manager = org.manager_of(person)
         where = f"reports to {manager.display}" if manager is not None else "reports to nobody"
+        message = f"{person.display} {where}, outside the product function {led_by}"
+        if below:
+            message += f", with {len(below)} product manager{'s' if len(below) > 1 else ''} under them"
         yield org.finding(
             person,
-            f"{person.display} {where}, outside the product function {led_by}",
+            message,
             field="reports_to",
-            related=[("head of product", primary)],
+            related=[("head of product", primary)] + [("product manager in the same team", member) for member in below],
         )
 
+
+def _highest_scattered(org, person, scattered):
+    """The highest of the scattered product managers in ``person``'s chain of managers, unbroken."""
+    highest, seen = person, {person.id}
+    manager = org.manager_of(person)
+    while manager is not None and manager.id in scattered and manager.id not in seen:
+        highest = manager
+        seen.add(manager.id)
+        manager = org.manager_of(manager)
+    return highest

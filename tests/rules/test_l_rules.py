@@ -470,6 +470,24 @@ def test_l006_fires_on_pm_under_the_cro_not_under_the_cpo():
     assert [(r.message, r.line) for r in finding.related] == [("head of product", 3)]
 
 
+def test_l006_a_team_of_product_managers_outside_product_is_one_finding():
+    # GitLab's growth team: a principal PM under the CMO with two PMs under them. Moving the
+    # principal's line fixes the team, so the team is one finding, its members related notes.
+    text = SCATTERED + (
+        "  - {id: noor, name: Noor Aziz, title: Senior Product Manager, reports_to: lena}\n"
+        "  - {id: tomas, name: Tomas Ruiz, title: Product Manager, reports_to: lena}\n"
+        "  - {id: ines, name: Ines Duarte, title: Sales Operations Analyst, reports_to: ivan}\n"
+        "  - {id: kofi, name: Kofi Mensah, title: Product Manager, reports_to: ines}\n"
+    )
+    assert findings(text, select=["L006"]) == [("L006", "people.kofi"), ("L006", "people.lena")]
+    [lena] = [f for f in run(text, select=["L006"]).rule_findings if f.subject == "people.lena"]
+    assert lena.message.endswith("with 2 product managers under them")
+    assert [r.message for r in lena.related] == ["head of product", "product manager in the same team", "product manager in the same team"]
+    # Once the team's lead moves under product, nobody in it is scattered.
+    moved = text.replace("title: Product Manager, reports_to: ivan}", "title: Product Manager, reports_to: julia}")
+    assert findings(moved, select=["L006"]) == [("L006", "people.kofi")]
+
+
 def test_l006_a_dotted_line_to_product_leadership_counts():
     text = SCATTERED.replace("reports_to: ivan}", "reports_to: ivan, dotted_to: [julia]}")
     assert findings(text, select=["L006"]) == []
