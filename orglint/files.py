@@ -102,10 +102,7 @@ def atomic_write(path: Path | str, text: str) -> None:
     try:
         os.replace(temporary, target)
     except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        _remove_quietly(temporary)
         raise
 
 
@@ -138,12 +135,16 @@ def _write_temporary(directory: Path, name: str, data: bytes, mode: int) -> str:
         finally:
             os.close(descriptor)
     except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        _remove_quietly(temporary)
         raise
     return temporary
+
+
+def _remove_quietly(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass  # already gone, or never made: nothing to clean up
 
 
 def _unnamed_file(directory: Path) -> int | None:
