@@ -141,6 +141,21 @@ def test_junit_parses_with_control_characters_in_file_names(repo):
     assert b"\x1b" not in result.stdout and b"\x01" not in result.stdout
 
 
+def test_junit_escapes_control_characters_in_messages(repo):
+    # Before: C0 characters became U+FFFD (the name unreadable) and C1 ones (a CSI) passed raw.
+    (repo / "org.yaml").write_text(
+        'orglint: 1\npeople:\n  - {id: ada, name: "A\\x01B\\u009b", title: "C\\x1bEO", reports_to: "no\\x02body"}\n',
+        encoding="utf-8",
+    )
+    result = orglint("check", "org.yaml", "--format", "junit", cwd=repo)
+    assert result.returncode == 1, result.stderr
+    failure = ElementTree.fromstring(result.stdout).find(".//failure")
+    assert failure.get("message") == "A\\x01B\\x9b (C\\x1bEO) reports to 'no\\x02body', but no person has that id"
+    assert failure.text.startswith("org.yaml:3:")
+    assert "A\\x01B\\x9b (C\\x1bEO)" in failure.text
+    assert not any(char in result.stdout.decode("utf-8") for char in "\x01\x02\x1b\x9b\ufffd")
+
+
 def test_a_one_line_chart_does_not_print_its_line_per_finding(repo):
     people = ", ".join(f"{{id: p{index}, name: Person {index}, title: Engineer, reports_to: ghost{index}}}" for index in range(5000))
     chart = "orglint: 1\npeople: [" + people + "]\n"
