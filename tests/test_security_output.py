@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -137,6 +139,21 @@ def test_junit_parses_with_control_characters_in_file_names(repo):
     root = ElementTree.fromstring(result.stdout)
     assert root.tag == "testsuites"
     assert b"\x1b" not in result.stdout and b"\x01" not in result.stdout
+
+
+def test_junit_escapes_control_characters_in_messages(repo):
+    # Before: C0 characters became U+FFFD (the name unreadable) and C1 ones (a CSI) passed raw.
+    (repo / "org.yaml").write_text(
+        'orglint: 1\npeople:\n  - {id: ada, name: "A\\x01B\\u009b", title: "C\\x1bEO", reports_to: "no\\x02body"}\n',
+        encoding="utf-8",
+    )
+    result = orglint("check", "org.yaml", "--format", "junit", cwd=repo)
+    assert result.returncode == 1, result.stderr
+    failure = ElementTree.fromstring(result.stdout).find(".//failure")
+    assert failure.get("message") == "A\\x01B\\x9b (C\\x1bEO) reports to 'no\\x02body', but no person has that id"
+    assert failure.text.startswith("org.yaml:3:")
+    assert "A\\x01B\\x9b (C\\x1bEO)" in failure.text
+    assert not any(char in result.stdout.decode("utf-8") for char in "\x01\x02\x1b\x9b\ufffd")
 
 
 def test_a_one_line_chart_does_not_print_its_line_per_finding(repo):
@@ -272,6 +289,89 @@ def test_sigterm_unwinds_so_that_cleanups_run(tmp_path):
     result = subprocess.run([sys.executable, "-c", script, str(marker)], capture_output=True, timeout=60)
     assert result.returncode == 143
     assert marker.read_text() == "cleaned"
+
+
+def test_convert_never_writes_onto_its_input(repo):
+    export = repo / "people.csv"
+    export.write_text("id,name,title,reports_to\nada,Ada,CEO,\n", encoding="utf-8")
+    (repo / "link.csv").symlink_to(export)
+    for target in ("people.csv", "./people.csv", str(export), "link.csv"):
+        result = orglint("convert", "people.csv", "-o", target, "--force", cwd=repo)
+        assert result.returncode == 2, (target, result.stderr)
+        assert b"one of the inputs" in result.stderr
+    assert export.read_text(encoding="utf-8") == "id,name,title,reports_to\nada,Ada,CEO,\n"
+    assert (repo / "link.csv").is_symlink()
+
+
+def test_init_never_writes_through_a_committed_link_out_of_the_repository(repo, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside") / "profile"
+    outside.write_text("keep me\n", encoding="utf-8")
+    (repo / "org.yaml").symlink_to(outside)
+    result = orglint("init", "--force", cwd=repo)
+    assert result.returncode == 2, result.stderr
+    assert b"leading outside the repository" in result.stderr
+    assert outside.read_text(encoding="utf-8") == "keep me\n"
+
+
+def test_a_device_is_written_through_not_replaced(tmp_path, monkeypatch):
+    # A character device (/dev/null, /dev/stdout) without touching a real one: a regular file that
+    # os.stat reports as a device. Written through, it keeps its inode; replaced, it would not.
+    device = tmp_path / "null"
+    device.write_text("", encoding="utf-8")
+    inode = device.stat().st_ino
+    real_stat = os.stat
+
+    def as_device(path, *args, **kwargs):
+        info = real_stat(path, *args, **kwargs)
+        if os.fspath(path) == os.fspath(device):
+            return os.stat_result((stat.S_IFCHR | 0o666, *tuple(info)[1:]))
+        return info
+
+    monkeypatch.setattr(files.os, "stat", as_device)
+    files.write_output(device, "{}\n")
+    assert device.stat().st_ino == inode
+    assert device.read_text(encoding="utf-8") == "{}\n"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["null"]
+
+
+@pytest.mark.parametrize("unnamed", [True, False], ids=["O_TMPFILE", "mkstemp"])
+def test_sigterm_in_the_middle_of_a_write_leaves_no_temporary_file(repo, unnamed):
+    # The real console entry point, in a process that receives SIGTERM once half the report is written.
+    (repo / "org.yaml").write_text(CLEAN_CHART.replace("title: CEO", "title: CEO, reports_to: ghost"), encoding="utf-8")
+    (repo / "report.json").write_text("previous\n", encoding="utf-8")
+    script = (
+        "import os, signal, sys\n"
+        "from orglint import cli, files\n"
+        "real_write = files._write_all\n"
+        "def half_then_killed(descriptor, data):\n"
+        "    os.write(descriptor, data[: len(data) // 2])\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    real_write(descriptor, data[len(data) // 2 :])\n"
+        "files._write_all = half_then_killed\n"
+        + ("" if unnamed else "files._unnamed_file = lambda directory: None\n")
+        + "sys.argv = ['orglint', 'check', 'org.yaml', '--format', 'json', '--output', 'report.json']\n"
+        "cli.run()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=repo, capture_output=True, timeout=120)
+    assert result.returncode == 128 + signal.SIGTERM, result.stderr
+    assert sorted(path.name for path in repo.iterdir()) == [".git", "org.yaml", "report.json"]
+    assert (repo / "report.json").read_text(encoding="utf-8") == "previous\n"
+
+
+def test_stats_and_roles_tables_escape_rich_markup(repo):
+    (repo / "org.yaml").write_text(
+        'orglint: 1\nunits:\n  - {id: u, name: "[link=http://evil.example]Sales[/link]", lead: "[bold red]x[/]"}\n'
+        'people:\n  - {id: "[bold red]x[/]", name: Ada, title: CEO, unit: u}\n',
+        encoding="utf-8",
+    )
+    for command in ("roles", "stats"):
+        result = orglint(command, "org.yaml", cwd=repo)
+        assert result.returncode in (0, 1), result.stderr
+        out = result.stdout.decode("utf-8")
+        assert "\x1b" not in out
+    # Shown as typed: rich would otherwise read them as markup (a hyperlink, a style) and drop them.
+    assert "[bold red]x[/]" in orglint("roles", "org.yaml", cwd=repo).stdout.decode("utf-8")
+    assert "[link=http://evil.example]Sales[/link]" in orglint("stats", "org.yaml", cwd=repo).stdout.decode("utf-8")
 
 
 # --- the sanitiser itself --------------------------------------------------------------------

@@ -25,6 +25,7 @@ _INVALID_XML = re.compile("[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010
 
 
 def _clean(text: str) -> str:
+    """A safety net after :func:`printable`, which already escapes every C0 control character."""
     return _INVALID_XML.sub("\ufffd", text)
 
 
@@ -47,7 +48,7 @@ def render(report: Report, *, color: bool = False) -> str:
             failures += not is_error
             worst = max(f.severity for f in found)
             message = found[0].message if len(found) == 1 else f"{len(found)} findings; first: {found[0].message}"
-            element = ET.SubElement(case, "error" if is_error else "failure", {"message": _clean(message), "type": worst.label})
+            element = ET.SubElement(case, "error" if is_error else "failure", {"message": _clean(printable(message)), "type": worst.label})
             element.text = _clean("\n".join(_line(f, report) for f in found) + "\n")
         cases.append(case)
 
@@ -62,8 +63,8 @@ def render(report: Report, *, color: bool = False) -> str:
 def _line(finding: Finding, report: Report) -> str:
     path = repo_path(finding.file, report) or finding.file or "<org>"
     subject = f" ({finding.subject})" if finding.subject else ""
-    text = f"{path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.label}] {finding.message}{subject}"
+    text = printable(f"{path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.label}] {finding.message}{subject}")
     for related in finding.related:
         where = repo_path(related.file, report) or related.file or "<org>"
-        text += f"\n    note: {related.message} at {where}:{related.line}:{related.column}"
+        text += "\n" + printable(f"    note: {related.message} at {where}:{related.line}:{related.column}")
     return text
