@@ -109,6 +109,23 @@ def test_pyproject_table_is_found_and_plain_pyproject_skipped(repo, capsys, monk
     assert found(capsys)[1] == [("R004", "people.grace", "error")]
 
 
+def test_pyproject_is_read_with_tomli_where_there_is_no_tomllib(repo, monkeypatch):
+    # Python 3.10: tomllib is missing and the backport tomli (a dependency there) reads the table.
+    import tomli
+
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # import tomllib now raises ModuleNotFoundError
+    loads = mock.Mock(wraps=tomli.loads)
+    monkeypatch.setattr(tomli, "loads", loads)
+    write(repo / "pyproject.toml", "[tool.orglint]\nselect = ['R004']\n")
+    assert load_config(repo / "pyproject.toml").layers[0].select is not None
+    assert loads.called
+
+
+def test_tomli_is_declared_for_python_before_3_11():
+    pyproject = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert """"tomli>=1.1; python_version < '3.11'",""" in pyproject
+
+
 def test_orglint_yaml_wins_over_pyproject_in_the_same_folder(repo):
     write(repo / "pyproject.toml", "[tool.orglint]\nselect = ['R004']\n")
     write(repo / ".orglint.yml", "select: [R001]\n")
