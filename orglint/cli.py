@@ -444,7 +444,7 @@ def rules_command(
     rule_set = RuleSet(rules=session.effective_rules())  # severities as configured
     enabled = session.enabled
     if output_format is ListFormat.json:
-        _write_output(rules_json(rule_set, enabled), None, kind="json")
+        _write_output(rules_json(rule_set, enabled, session.resolved.settings.options), None, kind="json")
         return
     from rich.console import Console
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Mapping
 
 from orglint.plugins import RuleSet
 from orglint.problems import INPUT_PROBLEMS
@@ -30,7 +30,10 @@ def family_title(family: str) -> str:
     return FAMILIES.get(family, "Plugin rules")
 
 
-def rules_json(rule_set: RuleSet, enabled: set[str]) -> str:
+def rules_json(rule_set: RuleSet, enabled: set[str], options: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """Every rule as JSON; each option with its default and, from ``options`` (the config's values by
+    rule code), the value this run would use."""
+    configured = options or {}
     rows = [
         {
             "code": rule.code,
@@ -41,7 +44,12 @@ def rules_json(rule_set: RuleSet, enabled: set[str]) -> str:
             "enabled": rule.code in enabled,
             "summary": rule.summary,
             "options": {
-                name: {"type": option.type, "default": _jsonable(option.default), "help": option.help}
+                name: {
+                    "type": option.type,
+                    "default": _jsonable(option.default),
+                    "value": _jsonable(configured.get(rule.code, {}).get(name, option.default)),
+                    "help": option.help,
+                }
                 for name, option in rule.options.items()
             },
             "origin": rule.origin,

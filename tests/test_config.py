@@ -410,6 +410,17 @@ def test_rules_command_shows_the_configured_state(repo, capsys):
     assert rows["S005"] == (True, "warning") and rows["R004"] == (True, "info")
 
 
+def test_rules_command_shows_the_configured_option_values(repo, capsys):
+    write(repo / ".orglint.yaml", "options: {S005: {max: 12}}\n")
+    code, out, _ = orglint(capsys, "rules", "--format", "json")
+    assert code == 0
+    rows = {row["code"]: row for row in json.loads(out)}
+    assert rows["S005"]["options"]["max"]["default"] == 10
+    assert rows["S005"]["options"]["max"]["value"] == 12  # the value a check would use
+    code, out, _ = orglint(capsys, "rules", "--format", "json", "--isolated")
+    assert {row["code"]: row for row in json.loads(out)}["S005"]["options"]["max"]["value"] == 10
+
+
 def test_session_api(repo):
     write(repo / ".orglint.yaml", "select: [R001]\nfail-on: info\n")
     session = open_session()
