@@ -2,19 +2,36 @@
 
 Exit codes (Ruff's and ESLint's): 0 nothing at or above --fail-on; 1 findings
 at or above it; 2 input, usage or config error, or a rule crashed.
+
+Imports: what every lint needs is imported here; what only one command needs (tables, pictures,
+statistics, conversion) is imported inside that command, so that ``orglint check`` in a
+pre-commit hook does not pay for it.
 """
 
 from __future__ import annotations
 
+import io
 import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, List, Optional
+from typing import Annotated, Iterable, List, Optional
 
 import typer
 
 from orglint import __version__
+from orglint.api import lint, load_org
+from orglint.baseline import BaselineError, write_baseline as write_baseline_file
+from orglint.config import ConfigError
+from orglint.engine import SelectionError
+from orglint.files import WriteRefused, input_paths, refuse_inputs, write_output
+from orglint.importers import ImportOptions
+from orglint.plugins import PluginError, RuleSet
+from orglint.report import FORMATS, Report, render, summary_line
+from orglint.rule import Finding, Severity
+from orglint.sanitize import defuse_ci_commands, for_log, utf8_safe, visible
+from orglint.session import Session, open_session
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -38,15 +55,8 @@ class Color(str, Enum):
     never = "never"
 
 
-class CheckFormat(str, Enum):
-    text = "text"
-    concise = "concise"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
-    gitlab = "gitlab"
-    html = "html"
+# --format of `check`: the report package's table of formats, the one list of them.
+CheckFormat = Enum("CheckFormat", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
 
 class ListFormat(str, Enum):
@@ -60,9 +70,62 @@ class FailOn(str, Enum):
     info = "info"
 
 
+# The options several commands share, declared once.
+ChartPaths = Annotated[
+    Optional[List[str]],
+    typer.Argument(help="Org chart files or directories; - reads standard input. Default: org.yaml, else org/."),
+]
+OutputFile = Annotated[
+    Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")
+]
+Select = Annotated[
+    Optional[List[str]],
+    typer.Option("--select", help="Rules to run: codes, prefixes (L, S00), names, or ALL. Comma-separated or repeated."),
+]
+Ignore = Annotated[Optional[List[str]], typer.Option("--ignore", help="Rules not to run (same forms as --select).")]
+RulesDir = Annotated[
+    Optional[List[str]], typer.Option("--rules-dir", help="Also load rule modules from this folder (runs its code).")
+]
+ColumnMap = Annotated[
+    Optional[List[str]],
+    typer.Option(
+        "--map",
+        metavar="FIELD=COLUMN",
+        help="CSV imports: read FIELD from the column COLUMN, e.g. --map manager=\"Supervisor Name\" "
+        "(fields: id, name, first-name, last-name, preferred-name, title, manager, department, email; "
+        "FIELD= ignores that field). Repeatable.",
+    ),
+]
+StdinFilename = Annotated[
+    Optional[str],
+    typer.Option(
+        "--stdin-filename",
+        metavar="NAME",
+        help="What standard input (-) is called: shown in locations, matched by per-file-ignores, and it sets "
+        "the format (export.csv is read as CSV). With no path given, standard input is read.",
+    ),
+]
+ConfigFile = Annotated[
+    Optional[Path],
+    typer.Option("--config", help="Use this config file (.orglint.yaml or pyproject.toml) instead of looking for one."),
+]
+Isolated = Annotated[
+    bool,
+    typer.Option("--isolated", help="Ignore every config file and the plugin folders it names (for untrusted checkouts)."),
+]
+NoPlugins = Annotated[
+    bool,
+    typer.Option(
+        "--no-plugins",
+        help="Run no code the config names: a config with plugins: is an error naming them (for untrusted "
+        "checkouts; --rules-dir still loads).",
+    ),
+]
+
+
 # A large chart is millions of objects; freeing them one by one takes longer than
 # reading the chart. The console script ends the process without that teardown
-# (see main), so the last result is kept here until then.
+# (see run), so the last result is kept here until then.
 _KEEP_UNTIL_EXIT: list = []
 
 
@@ -71,9 +134,7 @@ class UsageError(Exception):
 
 
 def _err(message: str) -> None:
-    from orglint.sanitize import for_log  # messages quote chart and config data
-
-    sys.stderr.write(for_log(message.rstrip("\n")) + "\n")
+    sys.stderr.write(for_log(message.rstrip("\n")) + "\n")  # messages quote chart and config data
 
 
 def _version_callback(value: bool) -> None:
@@ -131,8 +192,7 @@ def _default_paths() -> list[str]:
 
 
 # How each kind of output escapes a CI command marker that chart data carries into it (see
-# orglint.sanitize.defuse_ci_commands): in a JSON string, in XML text, as plain text. The github
-# format's own lines are workflow commands; its data is escaped by the format itself.
+# orglint.sanitize.defuse_ci_commands): in a JSON string, in XML text, as plain text.
 _CI_ESCAPES = {
     "json": ("\\u0023", "\\u003a"),
     "xml": ("&#35;", "&#58;"),
@@ -145,19 +205,13 @@ def _write_output(text: str, output: Optional[Path], inputs: Iterable[Path] = ()
 
     What goes to stdout lands in a CI log: markers a CI system reads as commands are defused
     (``kind`` says how to escape them; None for the github format)."""
-    from orglint.sanitize import utf8_safe
-
     text = utf8_safe(text)  # bytes of file names that were not UTF-8, escaped
     if output is None:
         if kind is not None:
-            from orglint.sanitize import defuse_ci_commands
-
             text = defuse_ci_commands(text, *_CI_ESCAPES[kind])
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from orglint.files import WriteRefused, write_output
-
     try:
         write_output(output, text, inputs)
     except WriteRefused as error:
@@ -171,8 +225,6 @@ def _print_rich(*renderables: object) -> None:
     of chart data can start a line)."""
     from rich.console import Console
 
-    from orglint.sanitize import defuse_ci_commands
-
     console = Console(highlight=False)
     with console.capture() as capture:
         for renderable in renderables:
@@ -185,14 +237,7 @@ def _inputs(targets: list[str], stdin_filename: Optional[str], *writes: Optional
     """The files a command reads, when it is to write a file (they must not be written over)."""
     if not any(write is not None for write in writes):
         return []
-    from orglint.files import input_paths
-
     return input_paths(targets, stdin_filename)
-
-
-_FORMAT_ESCAPES = {"json": "json", "sarif": "json", "gitlab": "json", "junit": "xml", "html": "xml", "github": None}
-
-_CI_FORMATS = frozenset({"sarif", "github", "gitlab", "junit"})  # the formats that read Report.root and .cwd
 
 
 def _repository_base() -> tuple[Optional[str], Optional[str]]:
@@ -207,25 +252,6 @@ def _repository_base() -> tuple[Optional[str], Optional[str]]:
     return (root.as_posix() if root is not None else None), cwd.as_posix()
 
 
-_MAP_HELP = (
-    "CSV imports: read FIELD from the column COLUMN, e.g. --map manager=\"Supervisor Name\" "
-    "(fields: id, name, first-name, last-name, preferred-name, title, manager, department, email; "
-    "FIELD= ignores that field). Repeatable."
-)
-
-
-_STDIN_HELP = (
-    "What standard input (-) is called: shown in locations, matched by per-file-ignores, and it sets "
-    "the format (export.csv is read as CSV). With no path given, standard input is read."
-)
-
-
-_NO_PLUGINS_HELP = (
-    "Run no code the config names: a config with plugins: is an error naming them (for untrusted "
-    "checkouts; --rules-dir still loads)."
-)
-
-
 def _targets(paths: Optional[List[str]], stdin_filename: Optional[str]) -> list[str]:
     """The paths to read: those given; standard input under --stdin-filename; else the default chart."""
     if stdin_filename is not None:
@@ -236,10 +262,8 @@ def _targets(paths: Optional[List[str]], stdin_filename: Optional[str]) -> list[
     return list(paths) if paths else _default_paths()
 
 
-def _import_options(column_map: Optional[List[str]], stdin_filename: Optional[str] = None):
+def _import_options(column_map: Optional[List[str]], stdin_filename: Optional[str] = None) -> Optional[ImportOptions]:
     """The importers' options from --map values and --stdin-filename; a bad --map is a usage error."""
-    from orglint.importers import ImportOptions
-
     if not column_map and stdin_filename is None:
         return None
     from orglint.importers.csv import parse_column_map
@@ -250,14 +274,8 @@ def _import_options(column_map: Optional[List[str]], stdin_filename: Optional[st
         raise UsageError(str(error)) from None
 
 
-def _open_session(**options):
+def _open_session(**options) -> Session:
     """The config, rules, selection and baseline of a run; every problem with them is a usage error."""
-    from orglint.baseline import BaselineError
-    from orglint.config import ConfigError
-    from orglint.engine import SelectionError
-    from orglint.plugins import PluginError
-    from orglint.session import open_session
-
     try:
         session = open_session(**options)
     except SelectionError as error:
@@ -271,11 +289,8 @@ def _open_session(**options):
 
 def _write_baseline(result, path: Path, quiet: bool) -> None:
     """--write-baseline: record the findings (after suppressions and ignores) and exit 0."""
-    from orglint.baseline import write_baseline
-    from orglint.files import WriteRefused
-
     try:
-        count = write_baseline(path, result.findings, tool_version=__version__)
+        count = write_baseline_file(path, result.findings, tool_version=__version__)
     except WriteRefused as error:
         raise UsageError(str(error)) from None
     except OSError as error:
@@ -285,7 +300,7 @@ def _write_baseline(result, path: Path, quiet: bool) -> None:
     raise typer.Exit(EXIT_OK)
 
 
-def _hidden_line(result, session) -> str:
+def _hidden_line(result, session: Session) -> str:
     parts = []
     if result.suppressed:
         parts.append(f"{len(result.suppressed)} suppressed by comments or config")
@@ -294,43 +309,37 @@ def _hidden_line(result, session) -> str:
     return f"Not shown: {', '.join(parts)}."
 
 
-def _problem_line(problem) -> str:
-    from orglint.sanitize import visible  # a chart's control and invisible characters, escaped
-
-    return visible(f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} [{problem.severity}] {problem.message}")
+def _report_problems(problems: Iterable[Finding]) -> bool:
+    """Print the input problems of a command that shows no findings (roles, stats, graph, convert)
+    one per line, as the concise format writes them; True when one of them is an error."""
+    has_error = False
+    for problem in problems:
+        _err(visible(f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} [{problem.severity}] {problem.message}"))
+        has_error = has_error or problem.severity >= Severity.ERROR
+    return has_error
 
 
 @app.command()
 def check(
-    paths: Optional[List[str]] = typer.Argument(
-        None, help="Org chart files or directories; - reads standard input. Default: org.yaml, else org/."
-    ),
-    output_format: Optional[CheckFormat] = typer.Option(
+    paths: ChartPaths = None,
+    output_format: Optional[CheckFormat] = typer.Option(  # type: ignore[valid-type]
         None, "--format", "-f", help="Output format. Default: text, or github when GITHUB_ACTIONS=true."
     ),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write results to this file (atomically)."),
-    select: Optional[List[str]] = typer.Option(
-        None, "--select", help="Rules to run: codes, prefixes (L, S00), names, or ALL. Comma-separated or repeated."
-    ),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules not to run (same forms as --select)."),
+    output: OutputFile = None,
+    select: Select = None,
+    ignore: Ignore = None,
     fail_on: Optional[FailOn] = typer.Option(
         None, "--fail-on", help="Lowest severity that makes the exit code 1. Default: fail-on in the config, else warning."
     ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (not on errors)."),
     color: Color = typer.Option(Color.auto, "--color", help="Colour the text output (NO_COLOR and FORCE_COLOR honoured)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print findings only: no summary."),
-    rules_dir: Optional[List[str]] = typer.Option(
-        None, "--rules-dir", help="Also load rule modules from this folder (runs its code)."
-    ),
-    column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
-    config_file: Optional[Path] = typer.Option(
-        None, "--config", help="Use this config file (.orglint.yaml or pyproject.toml) instead of looking for one."
-    ),
-    isolated: bool = typer.Option(
-        False, "--isolated", help="Ignore every config file and the plugin folders it names (for untrusted checkouts)."
-    ),
-    no_plugins: bool = typer.Option(False, "--no-plugins", help=_NO_PLUGINS_HELP),
+    rules_dir: RulesDir = None,
+    column_map: ColumnMap = None,
+    stdin_filename: StdinFilename = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+    no_plugins: NoPlugins = False,
     baseline: Optional[Path] = typer.Option(
         None, "--baseline", help="Report only findings not recorded in this baseline file (overrides the config's)."
     ),
@@ -350,14 +359,9 @@ def check(
     ),
 ) -> None:
     """Lint org charts and report problems with explanations."""
-    from orglint.api import lint
-    from orglint.report import Report, render, summary_line
-
     targets = _targets(paths, stdin_filename)
     inputs = _inputs(targets, stdin_filename, output, write_baseline)
     if write_baseline is not None:
-        from orglint.files import WriteRefused, refuse_inputs
-
         try:
             refuse_inputs(write_baseline, inputs)  # even with --force
         except WriteRefused as error:
@@ -381,10 +385,10 @@ def check(
     if write_baseline is not None and not result.input_errors:
         _write_baseline(result, write_baseline, quiet)
 
-    if output_format is None:
-        output_format = CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text
+    format_name = output_format.value if output_format is not None else "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    output_spec = FORMATS[format_name]
     # Only the CI formats write repository-relative paths; the others skip the walk up the folders.
-    root, cwd = _repository_base() if output_format.value in _CI_FORMATS else (None, None)
+    root, cwd = _repository_base() if output_spec.repository_paths else (None, None)
     report = Report(
         findings=result.findings,
         rules={code: rule for code, rule in session.effective_rules().items() if code in session.enabled},  # that ran
@@ -399,10 +403,10 @@ def check(
     if statistics:
         from orglint.report import statistics as per_rule
 
-        rendered = (per_rule.render_json if output_format is CheckFormat.json else per_rule.render_text)(report.findings)
+        rendered = (per_rule.render_json if format_name == "json" else per_rule.render_text)(report.findings)
     else:
-        rendered = render(output_format.value, report, color=use_color)
-    _write_output(rendered, output, inputs, _FORMAT_ESCAPES.get(output_format.value, "text"))
+        rendered = render(format_name, report, color=use_color)
+    _write_output(rendered, output, inputs, output_spec.escape)
     if not quiet:
         _err(summary_line(report))
         if result.suppressed or result.baselined:
@@ -421,16 +425,15 @@ def check(
 @app.command("rules")
 def rules_command(
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text table or json."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Mark these rules enabled (default: all)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Mark these rules disabled."),
-    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Also load rule modules from this folder."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of looking for one."),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file: show the defaults."),
-    no_plugins: bool = typer.Option(False, "--no-plugins", help=_NO_PLUGINS_HELP),
+    select: Select = None,
+    ignore: Ignore = None,
+    rules_dir: RulesDir = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+    no_plugins: NoPlugins = False,
 ) -> None:
     """List every loaded rule by family: code, name, severity, enabled, summary (as the config sets them)."""
     from orglint.listing import rules_json, rules_table
-    from orglint.plugins import RuleSet
 
     session = _open_session(
         config_file=config_file,
@@ -446,18 +449,16 @@ def rules_command(
     if output_format is ListFormat.json:
         _write_output(rules_json(rule_set, enabled, session.resolved.settings.options), None, kind="json")
         return
-    from rich.console import Console
-
     _print_rich(rules_table(rule_set, enabled))
 
 
 @app.command()
 def explain(
     code_or_name: str = typer.Argument(..., metavar="CODE|NAME", help="A rule code (R001), name (ceo-is-cpo) or input-problem code (E002)."),
-    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Also load rule modules from this folder."),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of looking for one."),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file (and its plugins)."),
-    no_plugins: bool = typer.Option(False, "--no-plugins", help=_NO_PLUGINS_HELP),
+    rules_dir: RulesDir = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+    no_plugins: NoPlugins = False,
 ) -> None:
     """Show a rule's full documentation: what it does, why it matters, examples, options."""
     from orglint.listing import explain_markdown
@@ -470,36 +471,31 @@ def explain(
     if markdown is None:
         raise UsageError(f"no rule or input problem is called '{code_or_name}' (see `orglint rules`)")
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
-        from rich.console import Console
         from rich.markdown import Markdown
 
-        Console().print(Markdown(markdown))
+        _print_rich(Markdown(markdown))
     else:
         _write_output(markdown.rstrip("\n") + "\n", None)
 
 
 @app.command()
 def roles(
-    paths: Optional[List[str]] = typer.Argument(None, help="Org chart files or directories."),
+    paths: ChartPaths = None,
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text table or json."),
-    column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
+    column_map: ColumnMap = None,
+    stdin_filename: StdinFilename = None,
 ) -> None:
     """Show how every person's title was read into roles and functions."""
-    from orglint.api import load_org
     from orglint.listing import roles_json, roles_table
-    from orglint.rule import Severity
 
     targets = _targets(paths, stdin_filename)
     org, problems = load_org(targets, _import_options(column_map, stdin_filename))
-
-    for problem in problems:
-        _err(_problem_line(problem))
+    has_error = _report_problems(problems)
     if output_format is ListFormat.json:
         _write_output(roles_json(org), None, kind="json")
     else:
         _print_rich(roles_table(org))
-    if any(problem.severity >= Severity.ERROR for problem in problems):
+    if has_error:
         raise typer.Exit(EXIT_ERROR)
 
 
@@ -511,27 +507,27 @@ class GraphFormat(str, Enum):
 
 @app.command()
 def graph(
-    paths: Optional[List[str]] = typer.Argument(None, help="Org chart files or directories. Default: org.yaml, else org/."),
+    paths: ChartPaths = None,
     output_format: GraphFormat = typer.Option(
         GraphFormat.mermaid, "--format", "-f", help="mermaid (GitHub renders it in Markdown), dot (Graphviz), or svg (needs Graphviz)."
     ),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the graph to this file (atomically)."),
+    output: OutputFile = None,
     group_by_unit: bool = typer.Option(False, "--group-by-unit", help="Draw units as boxes around their people, nested by parent unit."),
     max_people: int = typer.Option(
         500, "--max-people", min=0, help="Above this many people, draw only managers and people with findings (0: no limit)."
     ),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Rules whose findings to highlight (as for check)."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Rules not to run (as for check)."),
-    rules_dir: Optional[List[str]] = typer.Option(None, "--rules-dir", help="Also load rule modules from this folder (runs its code)."),
-    column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
-    config_file: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of looking for one."),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore every config file and the plugin folders it names."),
-    no_plugins: bool = typer.Option(False, "--no-plugins", help=_NO_PLUGINS_HELP),
+    select: Select = None,
+    ignore: Ignore = None,
+    rules_dir: RulesDir = None,
+    column_map: ColumnMap = None,
+    stdin_filename: StdinFilename = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+    no_plugins: NoPlugins = False,
 ) -> None:
     """Draw the org chart as Mermaid, Graphviz DOT or SVG, with the findings highlighted."""
-    from orglint.api import lint
-    from orglint.graph import GraphvizError, dot_to_svg, render
+    from orglint.graph import GraphvizError, dot_to_svg
+    from orglint.graph import render as render_graph
 
     targets = _targets(paths, stdin_filename)
     session = _open_session(
@@ -543,9 +539,8 @@ def graph(
         no_plugins=no_plugins,
     )
     result = lint(targets, session=session, import_options=_import_options(column_map, stdin_filename))
-    for problem in result.input_problems:
-        _err(_problem_line(problem))
-    text = render(
+    _report_problems(result.input_problems)
+    text = render_graph(
         result.org,
         result.rule_findings,
         format=output_format.value,
@@ -564,27 +559,22 @@ def graph(
 
 @app.command()
 def stats(
-    paths: Optional[List[str]] = typer.Argument(None, help="Org chart files or directories. Default: org.yaml, else org/."),
+    paths: ChartPaths = None,
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text tables or json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the figures to this file (atomically)."),
-    column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
+    output: OutputFile = None,
+    column_map: ColumnMap = None,
+    stdin_filename: StdinFilename = None,
 ) -> None:
     """Headcount by function and unit, span-of-control and depth distributions."""
-    from orglint.api import load_org
-    from orglint.rule import Severity
     from orglint.stats import compute, renderables, to_json
 
     targets = _targets(paths, stdin_filename)
     org, problems = load_org(targets, _import_options(column_map, stdin_filename))
-    for problem in problems:
-        _err(_problem_line(problem))
+    has_error = _report_problems(problems)
     figures = compute(org)
     if output_format is ListFormat.json:
         _write_output(to_json(figures), output, _inputs(targets, stdin_filename, output), kind="json")
     elif output is not None:
-        import io
-
         from rich.console import Console
 
         console = Console(record=True, width=100, highlight=False, file=io.StringIO())
@@ -593,7 +583,7 @@ def stats(
         _write_output("".join(line.rstrip() + "\n" for line in console.export_text().splitlines()), output, _inputs(targets, stdin_filename, output))
     else:
         _print_rich(*renderables(figures))
-    if any(problem.severity >= Severity.ERROR for problem in problems):
+    if has_error:
         raise typer.Exit(EXIT_ERROR)
 
 
@@ -602,8 +592,8 @@ def convert(
     paths: List[str] = typer.Argument(..., help="Org chart files or directories: native YAML, Backstage catalogs, GitLab team pages, CSV exports."),
     output: str = typer.Option(..., "--output", "-o", help="The native org chart file to write (atomically); - for stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists (never an input)."),
-    column_map: Optional[List[str]] = typer.Option(None, "--map", metavar="FIELD=COLUMN", help=_MAP_HELP),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", metavar="NAME", help=_STDIN_HELP),
+    column_map: ColumnMap = None,
+    stdin_filename: StdinFilename = None,
 ) -> None:
     """Import a Backstage catalog, GitLab's team page or an HR export (CSV) and write it in orglint's native format."""
     from orglint.convert import ConvertError
@@ -615,11 +605,9 @@ def convert(
             targets, output, force=force, import_options=_import_options(column_map, stdin_filename), stdin_filename=stdin_filename
         )
     except ConvertError as error:
-        for problem in error.problems:
-            _err(_problem_line(problem))
+        _report_problems(error.problems)
         raise UsageError(str(error)) from None
-    for problem in conversion.warnings:
-        _err(_problem_line(problem))
+    _report_problems(conversion.warnings)
     if output == "-":
         _write_output(conversion.text, None)
         return
@@ -632,9 +620,7 @@ def convert(
 
 
 @app.command()
-def schema(
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file (atomically)."),
-) -> None:
+def schema(output: OutputFile = None) -> None:
     """Print the JSON Schema of the org chart format, for editor validation and completion."""
     from orglint.schema import org_chart_schema_json
 
@@ -721,8 +707,6 @@ def _terminated(signum: int, frame: object) -> None:
 def run() -> None:
     """The console script and ``python -m orglint``: :func:`main`, then exit without tearing down
     what the run built (see _KEEP_UNTIL_EXIT), output flushed first."""
-    import signal
-
     signal.signal(signal.SIGTERM, _terminated)
     try:
         main()

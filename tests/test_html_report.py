@@ -105,7 +105,7 @@ def page():
 
 
 def test_html_is_a_registered_format():
-    assert FORMATS["html"] == "html"
+    assert FORMATS["html"].module == "html"
 
 
 def test_summary_counts_files_and_org_name(page):

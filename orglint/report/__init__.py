@@ -13,16 +13,28 @@ from typing import Any, Mapping
 from orglint.loader import SourceFile
 from orglint.rule import Finding, Rule, Severity
 
-# format name -> module under orglint.report
-FORMATS: dict[str, str] = {
-    "text": "text",
-    "concise": "concise",
-    "json": "json_format",
-    "sarif": "sarif",
-    "github": "github",
-    "junit": "junit",
-    "gitlab": "gitlab",
-    "html": "html",
+@dataclass(frozen=True)
+class OutputFormat:
+    """One output format of ``orglint check``: the CLI's ``--format`` choices come from this table."""
+
+    module: str  # under orglint.report, imported only when the format is asked for
+    # How the CLI escapes a CI command marker that chart data carries onto a line of this
+    # format's output: "json" (in a JSON string), "xml" (in XML text), "text", or None when the
+    # format escapes its data itself (github: its own lines are workflow commands).
+    escape: str | None
+    # The CI formats write paths relative to the repository root: only they pay for finding it.
+    repository_paths: bool = False
+
+
+FORMATS: dict[str, OutputFormat] = {
+    "text": OutputFormat("text", escape="text"),
+    "concise": OutputFormat("concise", escape="text"),
+    "json": OutputFormat("json_format", escape="json"),
+    "sarif": OutputFormat("sarif", escape="json", repository_paths=True),
+    "github": OutputFormat("github", escape=None, repository_paths=True),
+    "junit": OutputFormat("junit", escape="xml", repository_paths=True),
+    "gitlab": OutputFormat("gitlab", escape="json", repository_paths=True),
+    "html": OutputFormat("html", escape="xml"),
 }
 
 
@@ -51,7 +63,7 @@ class Report:
 
 
 def render(format_name: str, report: Report, *, color: bool = False) -> str:
-    module = importlib.import_module(f"orglint.report.{FORMATS[format_name]}")
+    module = importlib.import_module(f"orglint.report.{FORMATS[format_name].module}")
     return module.render(report, color=color)
 
 
