@@ -1,7 +1,7 @@
 """`orglint convert`: any supported input (native, Backstage, GitLab team page, CSV) -> the native format v1 as YAML text.
 
 The emitter is deterministic (same Org, same text, byte for byte): sections in
-the order of FORMAT.md (org, products, units, people), entries in the Org's
+the order of docs/format.md (org, products, units, people), entries in the Org's
 order (file order), fields in a fixed order, only fields that carry a value,
 ``x-`` data kept. Strings are written plain only when YAML reads them back as
 the same string, else double-quoted with escapes. A second definition of an
@@ -23,16 +23,17 @@ from typing import Any, Iterable
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from orglint import fields
+from orglint.fields import FORMAT_VERSION
 from orglint.files import same_file
 from orglint.model import Entity, Org, Person, Product, Unit
 from orglint.rule import Finding, Severity
 
-FORMAT_VERSION = 1
-
-PERSON_FIELDS = ("name", "title", "roles", "reports_to", "dotted_to", "unit", "units", "email")
-UNIT_FIELDS = ("name", "type", "function", "lead", "parent", "products")
-PRODUCT_FIELDS = ("name", "owner", "metrics")
-_FIELDS: dict[type, tuple[str, ...]] = {Person: PERSON_FIELDS, Unit: UNIT_FIELDS, Product: PRODUCT_FIELDS}
+# entity class -> (field name, model attribute) of the fields written after `id`, in declared order
+_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {
+    entity_class: tuple((field.name, field.model_attribute) for field in declared if field.name != "id")
+    for entity_class, declared in ((Person, fields.PERSON), (Unit, fields.UNIT), (Product, fields.PRODUCT))
+}
 
 # A plain scalar we are willing to write: starts with a letter, digit or one of a
 # few safe characters, and has no character YAML treats specially in flow or block context.
@@ -142,16 +143,10 @@ def _entry_lines(prefix: str, value: Any, indent: int) -> list[str]:
     return [f"{prefix} {_inline(value)}"]
 
 
-def _field_value(entity: Entity, name: str) -> Any:
-    if isinstance(entity, Person) and name == "roles":
-        return entity.explicit_roles
-    return getattr(entity, name)
-
-
 def _entity_lines(entity: Entity) -> list[str]:
     lines = [f"  - id: {scalar(entity.id)}"]
-    for name in _FIELDS[type(entity)]:
-        value = _field_value(entity, name)
+    for name, attribute in _FIELDS[type(entity)]:
+        value = getattr(entity, attribute)
         if value is None or (isinstance(value, tuple) and not value):
             continue
         if isinstance(value, tuple):

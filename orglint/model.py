@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
+from orglint import fields
+from orglint.fields import model_attributes
 from orglint.roles import CHIEF_ROLE, FUNCTIONS, ROLE_FUNCTION, leads_in_unit, read_title, roles_in_unit
 from orglint.rule import Finding, Related, Severity
 
@@ -91,7 +93,8 @@ class Entity:
 
 
 class Person(Entity):
-    __slots__ = ("name", "title", "explicit_roles", "reports_to", "dotted_to", "unit", "units", "email", "roles", "leads")
+    # The format's fields (orglint.fields), then what is read from them.
+    __slots__ = (*model_attributes(fields.PERSON), "roles", "leads")
     kind = "people"
 
     def __init__(
@@ -129,7 +132,7 @@ class Person(Entity):
         self.units = tuple(units)
         self.email = email
         reading = read_title(title)
-        # Explicit roles add to inferred ones (FORMAT.md).
+        # Explicit roles add to inferred ones (docs/format.md).
         self.roles: frozenset[str] = (
             reading.role_set | frozenset(self.explicit_roles) if self.explicit_roles else reading.role_set
         )
@@ -155,7 +158,7 @@ class Person(Entity):
 
 
 class Unit(Entity):
-    __slots__ = ("name", "type", "function", "lead", "parent", "products")
+    __slots__ = model_attributes(fields.UNIT)
     kind = "units"
 
     def __init__(
@@ -194,7 +197,7 @@ class Unit(Entity):
 
 
 class Product(Entity):
-    __slots__ = ("name", "owner", "metrics")
+    __slots__ = model_attributes(fields.PRODUCT)
     kind = "products"
 
     def __init__(

@@ -1,4 +1,4 @@
-"""The JSON Schema of the org chart format v1, built from the same tables the native importer reads.
+"""The JSON Schema of the org chart format v1, built from the declaration of its fields (orglint.fields).
 
 Editors use it for validation and completion: save it with ``orglint schema -o
 orglint.schema.json`` and start the chart with the modeline
@@ -10,41 +10,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from orglint.importers.native import (
-    FORMAT_VERSION,
-    PERSON_FIELDS,
-    PRODUCT_FIELDS,
-    UNIT_FIELDS,
-    VOCABULARIES,
-)
+from orglint import fields
+from orglint.fields import FORMAT_VERSION, VOCABULARIES, Field
 
 SCHEMA_ID = "urn:orglint:schema:org-chart:v1"
-
-_DESCRIPTIONS = {
-    "id": "Unique id. Strings; integers (common in HR exports) are read as strings.",
-    "name": "Display name.",
-    "title": "Job title, free text; roles are inferred from it (see `orglint roles`).",
-    "roles": "Explicit roles; they add to the roles inferred from the title.",
-    "reports_to": "Id of the person's manager; null or absent for the top of the chart.",
-    "dotted_to": "Secondary (matrix) reporting lines: person ids.",
-    "unit": "Home unit id.",
-    "units": "Extra unit memberships (chapters, guilds): unit ids.",
-    "email": "Work email; two people sharing one are reported (S011).",
-    "type": "Unit type; absent means team.",
-    "function": "The function this unit belongs to.",
-    "lead": "Person id of the unit's lead.",
-    "parent": "Id of the parent unit.",
-    "products": "Ids of the products this unit works on.",
-    "owner": "Person id of the accountable product manager.",
-    "metrics": "How the product's success is measured (NPS, MAU, ...).",
-}
 
 _ID = {"type": ["string", "integer"], "minLength": 1}
 
 
-def _field_schema(field_name: str, kind: str) -> dict[str, Any]:
+def _field_schema(field: Field) -> dict[str, Any]:
+    kind = field.kind
     if kind == "id":
-        schema: dict[str, Any] = {"anyOf": [_ID, {"type": "null"}]} if field_name != "id" else dict(_ID)
+        schema: dict[str, Any] = {"anyOf": [_ID, {"type": "null"}]} if field.name != "id" else dict(_ID)
     elif kind == "ids":
         schema = {"type": ["array", "null"], "items": _ID, "uniqueItems": True}
     elif kind == "text":
@@ -55,16 +32,14 @@ def _field_schema(field_name: str, kind: str) -> dict[str, Any]:
         schema = {"type": ["array", "null"], "items": {"enum": list(VOCABULARIES[kind[6:]])}}
     else:  # "enum:<vocabulary>"
         schema = {"anyOf": [{"enum": list(VOCABULARIES[kind[5:]])}, {"type": "null"}]}
-    description = _DESCRIPTIONS.get(field_name)
-    if description:
-        schema["description"] = description
+    schema["description"] = field.description
     return schema
 
 
-def _entry(fields: dict[str, str], id_required: bool) -> dict[str, Any]:
+def _entry(entry_fields: tuple[Field, ...], id_required: bool) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "type": "object",
-        "properties": {name: _field_schema(name, kind) for name, kind in fields.items()},
+        "properties": {field.name: _field_schema(field) for field in entry_fields},
         "patternProperties": {"^x-": {}},
         "additionalProperties": False,
     }
@@ -73,12 +48,12 @@ def _entry(fields: dict[str, str], id_required: bool) -> dict[str, Any]:
     return entry
 
 
-def _section(fields: dict[str, str], what: str) -> dict[str, Any]:
+def _section(entry_fields: tuple[Field, ...], what: str) -> dict[str, Any]:
     return {
         "description": f"A list of {what} entries with id, or a mapping from id to entry.",
         "anyOf": [
-            {"type": "array", "items": _entry(fields, id_required=True)},
-            {"type": "object", "additionalProperties": {"anyOf": [_entry(fields, id_required=False), {"type": "null"}]}},
+            {"type": "array", "items": _entry(entry_fields, id_required=True)},
+            {"type": "object", "additionalProperties": {"anyOf": [_entry(entry_fields, id_required=False), {"type": "null"}]}},
             {"type": "null"},
         ],
     }
@@ -101,9 +76,7 @@ def org_chart_schema() -> dict[str, Any]:
                 "patternProperties": {"^x-": {}},
                 "additionalProperties": False,
             },
-            "people": _section(PERSON_FIELDS, "person"),
-            "units": _section(UNIT_FIELDS, "unit"),
-            "products": _section(PRODUCT_FIELDS, "product"),
+            **{section: _section(section_fields, fields.SINGULAR[section]) for section, section_fields in fields.SECTIONS.items()},
         },
         "patternProperties": {"^x-": {}},
         "additionalProperties": False,

@@ -1,4 +1,4 @@
-"""Importer for orglint's own format, version 1 (FORMAT.md).
+"""Importer for orglint's own format, version 1 (docs/format.md; its fields: orglint.fields).
 
 Walks the composed YAML nodes of each file and builds the Org, recording the
 line and column of every entry and field. Every problem in the input is
@@ -44,55 +44,21 @@ from orglint.loader import (
     unsafe_tag_message,
 )
 from orglint.importers import parallel, plain_lists
+from orglint import fields
+from orglint.fields import FORMAT_VERSION, ORG_KEYS, SINGULAR as _SINGULAR, TOP_LEVEL_KEYS, VOCABULARIES, kinds
 from orglint.model import Org, Person, Product, Unit, shown
 from orglint.problems import did_you_mean, input_problem
-from orglint.roles import FUNCTIONS, ROLE_FUNCTION, STRATEGIES, UNIT_TYPES
 from orglint.rule import Finding, Related
 
-FORMAT_VERSION = 1
-TOP_LEVEL_KEYS = ("orglint", "org", "products", "units", "people")
-ORG_KEYS = ("name", "strategy")
-
-# Field name -> kind of value. "id" is one id, "ids" a list of ids, "text" a
-# string, "texts" a list of strings; "enum:<name>" one of a fixed vocabulary.
-PERSON_FIELDS = {
-    "id": "id",
-    "name": "text",
-    "title": "text",
-    "roles": "enums:role",
-    "reports_to": "id",
-    "dotted_to": "ids",
-    "unit": "id",
-    "units": "ids",
-    "email": "text",
-}
-UNIT_FIELDS = {
-    "id": "id",
-    "name": "text",
-    "type": "enum:unit-type",
-    "function": "enum:function",
-    "lead": "id",
-    "parent": "id",
-    "products": "ids",
-}
-PRODUCT_FIELDS = {
-    "id": "id",
-    "name": "text",
-    "owner": "id",
-    "metrics": "texts",
-}
-VOCABULARIES: dict[str, tuple[str, ...]] = {
-    "role": tuple(ROLE_FUNCTION),
-    "unit-type": UNIT_TYPES,
-    "function": FUNCTIONS,
-    "strategy": STRATEGIES,
-}
+# The importer's tables, derived from the one declaration of the format's fields (orglint.fields):
+# field name -> kind ("id", "ids", "text", "texts", "enum:<vocabulary>", "enums:<vocabulary>").
+PERSON_FIELDS = kinds(fields.PERSON)
+UNIT_FIELDS = kinds(fields.UNIT)
+PRODUCT_FIELDS = kinds(fields.PRODUCT)
+_ENTITY_CLASSES: dict[str, type] = {"people": Person, "units": Unit, "products": Product}
 SECTIONS: dict[str, tuple[type, dict[str, str]]] = {
-    "people": (Person, PERSON_FIELDS),
-    "units": (Unit, UNIT_FIELDS),
-    "products": (Product, PRODUCT_FIELDS),
+    section: (_ENTITY_CLASSES[section], kinds(section_fields)) for section, section_fields in fields.SECTIONS.items()
 }
-_SINGULAR = {"people": "person", "units": "unit", "products": "product"}
 
 
 def is_native(source: SourceFile) -> bool:
