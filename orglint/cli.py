@@ -30,7 +30,7 @@ from orglint.importers import ImportOptions
 from orglint.plugins import PluginError, RuleSet
 from orglint.report import FORMATS, Report, render, summary_line
 from orglint.rule import Finding, Severity
-from orglint.sanitize import defuse_ci_commands, for_log, utf8_safe, visible
+from orglint.sanitize import defuse_ci_commands, for_log, utf8_safe
 from orglint.session import Session, open_session
 
 EXIT_OK = 0
@@ -312,9 +312,11 @@ def _hidden_line(result, session: Session) -> str:
 def _report_problems(problems: Iterable[Finding]) -> bool:
     """Print the input problems of a command that shows no findings (roles, stats, graph, convert)
     one per line, as the concise format writes them; True when one of them is an error."""
+    from orglint.report.concise import line
+
     has_error = False
     for problem in problems:
-        _err(visible(f"{problem.file or '<input>'}:{problem.line}:{problem.column}: {problem.code} [{problem.severity}] {problem.message}"))
+        _err(line(problem))
         has_error = has_error or problem.severity >= Severity.ERROR
     return has_error
 
