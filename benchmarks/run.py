@@ -39,7 +39,7 @@ REPO = HERE.parent
 OUT = HERE / "out"
 GENERATOR = HERE / "generate.py"
 
-# From DESIGN.md "Targets" (measured on the 2-core dev machine).
+# From docs/design.md "Targets" (measured on the 2-core dev machine).
 TARGET_100K_SECONDS = 3.0
 TARGET_100K_BYTES = 1e9
 TARGET_GROWTH_RATIO = 12.0
@@ -376,7 +376,7 @@ def benchmark(args) -> dict:
 
 
 def check_targets(results: dict) -> list[dict]:
-    """DESIGN.md's targets next to what was measured (None = not measured)."""
+    """docs/design.md's targets next to what was measured (None = not measured)."""
     by_size = {s["people"]: s for s in results["sizes"]}
 
     def of_size(n, key):
@@ -462,7 +462,7 @@ def markdown(results: dict) -> str:
         else:
             lines += ["", f"yamllint -d relaxed on the 100k chart: {seconds(yl['best_s'])}, "
                       f"{mib(yl['peak_rss_bytes'])} (one run)."]
-    lines += ["", "| target (DESIGN.md) | measured | met |", "|---|---:|:-:|"]
+    lines += ["", "| target (docs/design.md) | measured | met |", "|---|---:|:-:|"]
     show = {"s": seconds, "bytes": mib, "ratio": lambda value: f"{value:.2f}"}
     for t in results["targets"]:
         value = t["measured"]

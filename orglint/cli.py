@@ -400,6 +400,7 @@ def check(
         root=root,
         cwd=cwd,
         org=result.org,  # the html format draws the chart
+        docs_url=session.config.docs_url,
     )
     use_color = _use_color(color, sys.stdout, output is not None)
     if statistics:
@@ -469,7 +470,7 @@ def explain(
     session = _open_session(
         config_file=config_file, isolated=isolated, rules_dirs=rules_dir or [], use_baseline=False, no_plugins=no_plugins
     )
-    markdown = explain_markdown(code_or_name, session.rule_set)
+    markdown = explain_markdown(code_or_name, session.rule_set, session.config.docs_url)
     if markdown is None:
         raise UsageError(f"no rule or input problem is called '{code_or_name}' (see `orglint rules`)")
     if sys.stdout.isatty() and not os.environ.get("NO_COLOR"):

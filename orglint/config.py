@@ -25,7 +25,7 @@ Layers apply in order: the preset, then each config file from the base of the
 ``select`` (when given) replaces the rules chosen so far, and ``ignore`` and
 ``severity: off`` remove rules; mappings (``severity``, ``options``) merge,
 the later layer winning; ``per-file-ignores``, ``per-subject-ignores`` and
-``plugins`` accumulate. ``fail-on`` and ``baseline`` are taken from the
+``plugins`` accumulate. ``fail-on``, ``baseline`` and ``docs-url`` are taken from the
 nearest layer that sets them.
 
 This module reads config; it never prints, exits or runs rules.
@@ -50,6 +50,7 @@ from orglint.boundary import (
     trust_root,
 )
 from orglint.engine import ALL, RunSettings, SelectionError, resolve_selector
+from orglint.links import docs_url_problem
 from orglint.model import shown
 from orglint.problems import did_you_mean
 from orglint.rule import Severity
@@ -92,6 +93,7 @@ KEYS = (
     "baseline",
     "exclude",
     "default-exclude",
+    "docs-url",
 )
 
 PRESETS: dict[str, str] = {
@@ -152,6 +154,7 @@ class Layer:
     baseline: Path | None = None
     exclude: list[tuple[str, Path]] = field(default_factory=list)  # (glob, the folder it is relative to)
     default_exclude: bool | None = None
+    docs_url: str | None = None
 
 
 @dataclass
@@ -201,6 +204,13 @@ class Config:
             if layer.fail_on is not None:
                 return layer.fail_on
         return None
+
+    @property
+    def docs_url(self) -> str:
+        """Where the rule pages are: the nearest layer's ``docs-url``, else the project's pages."""
+        from orglint.links import DEFAULT_DOCS_URL
+
+        return next((layer.docs_url for layer in reversed(self.layers) if layer.docs_url is not None), DEFAULT_DOCS_URL)
 
     @property
     def baseline(self) -> Path | None:
@@ -869,6 +879,11 @@ def _parse_layer(source: _Source) -> Layer:
             if not isinstance(value, bool):
                 raise source.error((key,), f"expected true or false, got {_kind(value)}")
             layer.default_exclude = value
+        elif key == "docs-url":
+            problem = docs_url_problem(value) if isinstance(value, str) else f"expected an address, got {_kind(value)}"
+            if problem is not None:
+                raise source.error((key,), problem)
+            layer.docs_url = value
     return layer
 
 
@@ -1129,6 +1144,14 @@ def config_schema(rule_set: RuleSet | None = None) -> dict[str, Any]:
                     {"type": "string", "minLength": 1},
                 ],
                 "examples": [["legacy/", "*.draft.yaml"]],
+            },
+            "docs-url": {
+                "type": "string",
+                "pattern": "^https?://",
+                "description": (
+                    "Where findings link to their rule's page: an http(s) address with {code} and/or {name} "
+                    "(https://wiki.example.com/orglint/{code}), or a folder of <CODE>.md pages."
+                ),
             },
             "default-exclude": {
                 "type": "boolean",

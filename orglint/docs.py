@@ -7,6 +7,7 @@ practice): Example must produce the rule's finding and Use instead must not.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from orglint.rule import Rule
 
@@ -39,12 +40,12 @@ STRATEGY_DOC_INTRO = """\
 # Strategy and root causes
 
 Generated from the rules' declarations (`strategies=` and `supersedes=` in each rule's `@rule`);
-`tests/test_strategy_doc.py` fails when this file and the code differ. Regenerate it with
-`python -m orglint.docs > docs/strategy.md`.
+`tests/test_strategy_doc.py` fails when this file and the code differ. Regenerate it, with the
+rule pages, by `python -m orglint.docs docs`.
 
 ## Rule x strategy
 
-`org.strategy` (FORMAT.md) is taken at its word: a rule's severity can differ under a declared
+`org.strategy` (docs/format.md) is taken at its word: a rule's severity can differ under a declared
 strategy, and some rules do not apply at all (`off`: the rule is not run). A rule not listed here has
 the same severity whatever the strategy. A user's `severity:` for a rule in the config still wins,
 and a preset's floor (`strict`) still raises information to a warning.
@@ -103,9 +104,77 @@ def strategy_doc(rules) -> str:
     return "\n".join(lines) + "\n"
 
 
-if __name__ == "__main__":  # pragma: no cover - python -m orglint.docs > docs/strategy.md
+# --- docs/rules/: one page per rule and per input problem -------------------------------------
+
+RULES_INDEX_INTRO = """\
+# Rules
+
+One page per rule, generated from the rule's own documentation (the docstring of its module in
+`rules/`) by `python -m orglint.docs docs`; `tests/test_rule_pages.py` fails when a page and the
+code differ. `orglint explain CODE` prints the same text in a terminal, and every finding links to
+its page (`docs-url:` in the config points the links at a copy of these pages elsewhere).
+
+Codes and names are stable: write either in `select`, `ignore`, `severity`, `options` and
+suppression comments. The letter is the family, for prefix selection (`--select L`).
+"""
+
+
+def generated_pages(rules) -> dict[str, str]:
+    """Every generated page under docs/, by path relative to it: strategy.md, rules/index.md,
+    rules/<CODE>.md for each rule and each input problem."""
+    from orglint.listing import documentation_page, family_title
+    from orglint.plugins import RuleSet
+    from orglint.problems import INPUT_PROBLEMS
+
+    rules = sorted(rules, key=lambda rule: rule.code)
+    rule_set = RuleSet(rules={rule.code: rule for rule in rules})
+    pages = {"strategy.md": strategy_doc(rules)}
+    index = [RULES_INDEX_INTRO.rstrip("\n")]
+    family = None
+    for rule in rules:
+        if rule.family != family:
+            family = rule.family
+            index += ["", f"## {family}: {family_title(family)}", "", "| code | name | severity | what it does |", "|---|---|---|---|"]
+        index.append(f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.severity.label} | {rule.summary} |")
+        pages[f"rules/{rule.code}.md"] = documentation_page(rule.code, rule_set) or ""
+    index += ["", "## E: input problems", "", "Problems with the input itself: the chart could not be read as written (exit code 2).", ""]
+    index += ["| code | name |", "|---|---|"]
+    for code, (name, _explanation) in INPUT_PROBLEMS.items():
+        index.append(f"| [{code}]({code}.md) | {name} |")
+        pages[f"rules/{code}.md"] = documentation_page(code, rule_set) or ""
+    pages["rules/index.md"] = "\n".join(index) + "\n"
+    return pages
+
+
+def stale_pages(docs: Path, rules) -> list[str]:
+    """The generated pages under ``docs`` that are missing, differ from the code, or are left
+    over from a rule that no longer exists."""
+    expected = generated_pages(rules)
+    stale = [path for path, text in expected.items() if not (docs / path).is_file() or (docs / path).read_text(encoding="utf-8") != text]
+    present = {f"rules/{page.name}" for page in (docs / "rules").glob("*.md")} if (docs / "rules").is_dir() else set()
+    return sorted(stale + sorted(present - set(expected)))
+
+
+def write_pages(docs: Path, rules) -> list[str]:
+    """Write the generated pages under ``docs`` (and remove pages of rules that are gone);
+    the paths written or removed."""
+    changed = stale_pages(docs, rules)
+    expected = generated_pages(rules)
+    for path in changed:
+        target = docs / path
+        if path in expected:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(expected[path], encoding="utf-8")
+        else:
+            target.unlink()
+    return changed
+
+
+if __name__ == "__main__":  # pragma: no cover - python -m orglint.docs docs
     import sys
 
     from orglint.plugins import load_rules
 
-    sys.stdout.write(strategy_doc(load_rules().rules.values()))
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
+    for changed in write_pages(folder, load_rules().rules.values()):
+        sys.stdout.write(f"{folder / changed}\n")

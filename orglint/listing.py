@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Mapping
 
+from orglint.links import DEFAULT_DOCS_URL, page_url, rule_url
 from orglint.plugins import RuleSet
 from orglint.problems import INPUT_PROBLEMS
 from orglint.rule import Rule, Severity
@@ -91,8 +92,24 @@ def rules_table(rule_set: RuleSet, enabled: set[str]) -> "Table":
     return table
 
 
-def explain_markdown(code_or_name: str, rule_set: RuleSet) -> str | None:
-    """The rule's documentation as Markdown, headed by its code, name and severity."""
+def explain_markdown(code_or_name: str, rule_set: RuleSet, docs_url: str = DEFAULT_DOCS_URL) -> str | None:
+    """The rule's documentation as Markdown, headed by its code, name and severity, ending with
+    the address of its page (``docs_url``, the `docs-url:` setting)."""
+    page = documentation_page(code_or_name, rule_set)
+    if page is None:
+        return None
+    rule = rule_set.find(code_or_name)
+    if rule is not None:
+        url = rule_url(rule, docs_url)
+    else:
+        code = page.split()[1]  # "# E002 name ..."
+        url = page_url(code, INPUT_PROBLEMS[code][0], docs_url)
+    return page if url is None else page.rstrip("\n") + f"\n\nDocumentation: {url}\n"
+
+
+def documentation_page(code_or_name: str, rule_set: RuleSet) -> str | None:
+    """The Markdown of a rule's (or input problem's) page: what `orglint explain` shows and
+    docs/rules/<CODE>.md holds."""
     rule = rule_set.find(code_or_name)
     if rule is not None:
         return _rule_markdown(rule)

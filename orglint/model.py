@@ -543,7 +543,7 @@ class Org:
         return function in self.functions_of(person)
 
     def people_in(self, function: str) -> list[Person]:
-        """Everyone whose function (FORMAT.md) is ``function``, in file order."""
+        """Everyone whose function (docs/format.md) is ``function``, in file order."""
         return self._people_by_function.get(function, [])
 
     @cached_property
@@ -555,7 +555,7 @@ class Org:
         return by_function
 
     def leads_function(self, person: Person, function: str) -> bool:
-        """FORMAT.md "Leader of a function F"."""
+        """docs/format.md "Leader of a function F"."""
         return bool(self._leads_mask.get(person.id, 0) & _FUNCTION_BIT[function])
 
     @cached_property

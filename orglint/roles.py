@@ -1,4 +1,4 @@
-"""The role vocabulary of the format (FORMAT.md) and the job-title reader.
+"""The role vocabulary of the format (docs/format.md) and the job-title reader.
 
 ``read_title("Sr. Director of Product Management, EMEA")`` gives the canonical
 roles the title implies (``product-manager``) and the functions it marks its
@@ -128,7 +128,7 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------
-# The vocabulary of the format (FORMAT.md). Order matters: it is FORMAT's.
+# The vocabulary of the format (docs/format.md). Order matters: it is the format's.
 
 FUNCTIONS: tuple[str, ...] = (
     "executive",

@@ -25,6 +25,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
+from orglint.links import docs_url_problem
 from orglint.roles import STRATEGIES
 
 __all__ = [
@@ -196,6 +197,8 @@ class Rule:
     strategies: Mapping[str, Severity | None] = field(default_factory=dict)
     # Codes whose findings on the same subject (or the org) this rule's finding stands for.
     supersedes: tuple[str, ...] = ()
+    # Its documentation page, for a plugin rule that has one (built-in rules link to docs/rules/).
+    url: str | None = None
 
     @property
     def family(self) -> str:
@@ -261,6 +264,7 @@ def rule(
     after_suppressions: bool = False,
     strategies: Mapping[str, str] | None = None,
     supersedes: Iterable[str] = (),
+    url: str | None = None,
 ) -> Callable[[CheckFunction], CheckFunction]:
     """Declare a check function as a rule.
 
@@ -268,9 +272,10 @@ def rule(
     ``after_suppressions=True`` makes the rule run after every other rule's
     findings were matched against the inline suppressions; ``org.suppressions``
     then tells it what each suppression comment suppressed.
-    ``strategies`` maps a strategy (FORMAT.md, or ``"*"`` for every other one
+    ``strategies`` maps a strategy (docs/format.md, or ``"*"`` for every other one
     and none) to a severity or ``"off"``; ``supersedes`` lists the codes this
-    rule's findings stand for (see the module doc).
+    rule's findings stand for (see the module doc); ``url`` is a plugin rule's documentation
+    page, linked from every finding (built-in rules link to their page in docs/rules/).
     """
     if not _CODE.match(code):
         raise RuleError(f"rule code {code!r} must be a family letter and three digits, e.g. R001")
@@ -278,6 +283,8 @@ def rule(
         raise RuleError(f"rule name {name!r} must be kebab-case, e.g. ceo-is-cpo")
     level = Severity.parse(severity)
     by_strategy = _strategy_table(code, strategies or {})
+    if url is not None and docs_url_problem(url) is not None:
+        raise RuleError(f"rule {code}: url {url!r}: {docs_url_problem(url)}")
     superseded = tuple(supersedes)
     for other in superseded:
         if not _CODE.match(other) or other == code:
@@ -297,6 +304,7 @@ def rule(
             after_suppressions=after_suppressions,
             strategies=by_strategy,
             supersedes=superseded,
+            url=url,
         )
         return check
 

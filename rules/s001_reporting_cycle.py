@@ -39,7 +39,7 @@ people:
 ```
 
 ## References
-- The orglint org chart format (FORMAT.md), "Chain of command": cycles are cut and reported by S001.
+- The orglint org chart format (docs/format.md), "Chain of command": cycles are cut and reported by S001.
 - "What “Product-Led” Looks Like in 2023": reporting lines decide who has a seat at the table, so they
   must lead somewhere.
 """

@@ -52,7 +52,7 @@ people:
   Example: `options: {S002: {allow-external-managers: true}}`.
 
 ## References
-- The orglint org chart format (FORMAT.md): `reports_to`, `dotted_to`, `lead`, `owner` name person ids,
+- The orglint org chart format (docs/format.md): `reports_to`, `dotted_to`, `lead`, `owner` name person ids,
   `unit`, `units` and `parent` unit ids, a unit's `products` product ids.
 """
 

@@ -36,7 +36,7 @@ people:
 ```
 
 ## References
-- The orglint org chart format (FORMAT.md), "Files": a chart may be split over many files that are read
+- The orglint org chart format (docs/format.md), "Files": a chart may be split over many files that are read
   as one, so ids must be unique across all of them.
 """
 

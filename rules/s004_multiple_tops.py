@@ -44,7 +44,7 @@ people:
   co-founders or an executive chair. Example: `options: {S004: {allow: [eve]}}`.
 
 ## References
-- The orglint org chart format (FORMAT.md), "The CEO": with several tops and no `ceo`, rules that need
+- The orglint org chart format (docs/format.md), "The CEO": with several tops and no `ceo`, rules that need
   the CEO do not fire.
 - "What Is a Product Organization?" (airfocus glossary): the heads of the organization report to the CEO.
 """

@@ -41,7 +41,7 @@ people:
 ```
 
 ## References
-- The orglint org chart format (FORMAT.md): a unit's members are the people whose `unit` or `units`
+- The orglint org chart format (docs/format.md): a unit's members are the people whose `unit` or `units`
   names it, plus its `lead`.
 """
 

@@ -36,7 +36,7 @@ people:
 ```
 
 ## References
-- The orglint org chart format (FORMAT.md): ids are unique, and `email` identifies a person across
+- The orglint org chart format (docs/format.md): ids are unique, and `email` identifies a person across
   sources.
 """
 

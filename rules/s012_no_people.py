@@ -33,7 +33,7 @@ people:
 ```
 
 ## References
-- The orglint org chart format (FORMAT.md): `people` is required and may be empty only with a warning.
+- The orglint org chart format (docs/format.md): `people` is required and may be empty only with a warning.
 """
 
 from orglint import rule

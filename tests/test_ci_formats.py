@@ -273,7 +273,10 @@ def test_github_commands_by_severity_with_why_and_repo_paths():
 
 def test_github_finding_without_a_file_has_only_a_title():
     crash = input_problem("E100", "rule Q009 crashed", None, subject="Q009")
-    assert render("github", Report(findings=[crash])) == "::error title=E100 rule-crashed::rule Q009 crashed\n"
+    assert render("github", Report(findings=[crash])) == (
+        "::error title=E100 rule-crashed::rule Q009 crashed%0AHow to fix it: "
+        "https://github.com/orglint/orglint/blob/main/docs/rules/E100.md\n"
+    )
 
 
 # ---------------------------------------------------------------- junit

@@ -130,7 +130,7 @@ def test_emitted_text_shape():
     assert '  name: "Acme: Analytics #1"' in lines
     assert '  - id: "007"' in lines and '    name: "yes"' in lines and '    title: "  padded  "' in lines
     assert "    metrics: [NPS, MAU (30-day)]" in lines
-    # sections in FORMAT.md order; the second definition of an id is kept (after the first ones) for S003
+    # sections in docs/format.md order; the second definition of an id is kept (after the first ones) for S003
     assert [line for line in lines if not line.startswith((" ", "#"))] == ["orglint: 1", "org:", "products:", "units:", "people:"]
     assert lines[-2:] == ["  - id: priya", "    name: Second Priya"]
 

@@ -26,7 +26,7 @@ GITLAB_TEAM = Path(__file__).parent / "fixtures" / "realdata" / "gitlab-team" / 
 
 # title -> (roles, leads). Roles in the order the title names them.
 TITLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # --- every typical title of FORMAT.md's Roles table ---
+    # --- every typical title of docs/format.md's Roles table ---
     "Chief Executive Officer": (("ceo",), ("executive",)),
     "CEO": (("ceo",), ("executive",)),
     "Founder & CEO": (("ceo",), ("executive",)),

@@ -63,7 +63,7 @@ def test_the_code_declares_exactly_the_documented_cells():
 
 def test_docs_strategy_md_is_generated_from_the_code():
     text = (ROOT / "docs" / "strategy.md").read_text(encoding="utf-8")
-    assert text == strategy_doc(RULES.values()), "regenerate: python -m orglint.docs > docs/strategy.md"
+    assert text == strategy_doc(RULES.values()), "regenerate: python -m orglint.docs docs"
 
 
 def with_strategy(chart: str, strategy: str | None) -> str:

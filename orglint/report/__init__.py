@@ -10,7 +10,9 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from orglint.links import DEFAULT_DOCS_URL, page_url, rule_url
 from orglint.loader import SourceFile
+from orglint.problems import INPUT_PROBLEMS
 from orglint.rule import Finding, Rule, Severity
 
 @dataclass(frozen=True)
@@ -54,6 +56,19 @@ class Report:
     # The org chart that was checked (orglint.model.Org), for formats that draw it (html); None
     # when there is none to draw.
     org: Any = None
+    # Where the rule pages are (`docs-url:` in the config): every format that links a finding to
+    # its rule asks url_for.
+    docs_url: str = DEFAULT_DOCS_URL
+
+    def url_for(self, code: str) -> str | None:
+        """The documentation page of the rule (or input problem) ``code``; None for a plugin rule
+        that declares none."""
+        rule = self.rules.get(code)
+        if rule is not None:
+            return rule_url(rule, self.docs_url)
+        if code in INPUT_PROBLEMS:
+            return page_url(code, INPUT_PROBLEMS[code][0], self.docs_url)
+        return None
 
     def counts(self) -> dict[Severity, int]:
         counts = {severity: 0 for severity in Severity}

@@ -1,7 +1,7 @@
 """``github``: GitHub Actions workflow commands, one annotation per finding.
 
 ``::error file=org.yaml,line=12,col=5,title=R001 ceo-is-cpo::message`` (warning
--> ``::warning``, info -> ``::notice``). GitHub shows each as an annotation on the
+-> ``::warning``, info -> ``::notice``); the message ends with why it matters and the rule's page. GitHub shows each as an annotation on the
 pull request diff and the run summary. The CLI picks this format by itself when
 ``GITHUB_ACTIONS=true`` and no ``--format`` is given.
 """
@@ -38,6 +38,9 @@ def command(finding: Finding, report: Report) -> str:
     properties.append(f"title={escape_property(f'{finding.code} {finding.name}')}")
     message = printable(finding.message, keep_line_breaks=True)  # escape_data encodes CR and LF
     info = rule_info(finding.code, report, finding)
-    if info.why:
+    url = report.url_for(finding.code)
+    if url is not None:
+        message += f"\n{info.why}\nHow to fix it: {url}" if info.why else f"\nHow to fix it: {url}"
+    elif info.why:
         message += f"\n{info.why} (run `orglint explain {finding.code}`)"
     return f"::{COMMANDS[finding.severity]} {','.join(properties)}::{escape_data(message)}"

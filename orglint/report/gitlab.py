@@ -1,7 +1,8 @@
 """``gitlab``: GitLab Code Quality JSON (the ``artifacts:reports:codequality`` report).
 
 A list of issues with ``description``, ``check_name``, ``fingerprint``,
-``severity`` and ``location {path, lines {begin}}``; paths are relative to the
+``severity`` and ``location {path, lines {begin}}`` (the description ends with the
+rule's page, as GitLab shows nothing else in a merge request); paths are relative to the
 repository root. Severities: error -> ``critical``, warning -> ``major``, info ->
 ``info``; an input problem or a crashed rule (the chart could not be checked)
 -> ``blocker``. The fingerprint is an MD5 of code, subject, file and the
@@ -36,8 +37,10 @@ def _key(finding: Finding, report: Report) -> str:
 
 def _issue(finding: Finding, occurrence: int, report: Report, fallback: str) -> dict:
     path = repo_path(finding.file, report)
+    url = report.url_for(finding.code)
+    # GitLab shows only the description in a merge request: the rule's page goes there.
     return {
-        "description": f"{finding.code} {finding.message} ({finding.name})",
+        "description": f"{finding.code} {finding.message} ({finding.name}{': ' + url if url else ''})",
         "check_name": finding.code,
         "fingerprint": digest(f"{_key(finding, report)}\0{occurrence}", "md5"),
         "severity": INPUT_SEVERITY if finding.kind != "rule" else SEVERITIES[finding.severity],

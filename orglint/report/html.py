@@ -567,7 +567,8 @@ def _findings_section(report: Report, findings: list[Finding], org: Org | None, 
         )
         out.append(
             f"<h3><code>{escape(code)}</code> {escape(group[0].name)} "
-            f'<span class="badge">{severity.label}</span> <span class="meta">{plural(len(group), "finding")}</span></h3>'
+            f'<span class="badge">{severity.label}</span> <span class="meta">{plural(len(group), "finding")}</span>'
+            f"{_page_link(report.url_for(code))}</h3>"
         )
         if rule is not None:
             if rule.summary:
@@ -588,6 +589,12 @@ def _findings_section(report: Report, findings: list[Finding], org: Org | None, 
         out.append("</section>")
     out.append("</section>")
     return out
+
+
+def _page_link(url: str | None) -> str:
+    if url is None:
+        return ""
+    return f' <a class="docs" href="{escape(url, quote=True)}" rel="noopener noreferrer">rule page</a>'
 
 
 def _finding_row(finding: Finding, number: int, org: Org | None, anchors: dict[str, str]) -> str:

@@ -49,7 +49,7 @@ def build(report: Report) -> dict[str, Any]:
     driver: dict[str, Any] = {
         "name": "orglint",
         "informationUri": INFORMATION_URI,
-        "rules": [_descriptor(info) for info in infos],
+        "rules": [_descriptor(info, report.url_for(info.code)) for info in infos],
     }
     if report.tool_version:
         driver["version"] = report.tool_version
@@ -78,7 +78,7 @@ def _base(report: Report) -> dict[str, Any]:
     }
 
 
-def _descriptor(info) -> dict[str, Any]:
+def _descriptor(info, url: str | None) -> dict[str, Any]:
     # help.markdown is the rule's whole documentation (what GitHub shows on an alert);
     # help.text, for viewers without Markdown, is the gist and where to read the rest.
     markdown = info.doc
@@ -97,6 +97,8 @@ def _descriptor(info) -> dict[str, Any]:
         "defaultConfiguration": {"level": LEVELS[info.severity]},
         "properties": {"tags": ["org-chart", info.tag]},
     }
+    if url is not None:
+        descriptor["helpUri"] = url
     return descriptor
 
 
