@@ -352,6 +352,12 @@ def check(
     statistics: bool = typer.Option(
         False, "--statistics", help="Print how many findings each rule reported, instead of the findings."
     ),
+    show_settings: bool = typer.Option(
+        False,
+        "--show-settings",
+        help="Print the config files read (in order, with what each extends) and every rule's resolved "
+        "selection, severity and options, then exit without linting (--format json for JSON).",
+    ),
     exclude: Optional[List[str]] = typer.Option(
         None,
         "--exclude",
@@ -361,7 +367,7 @@ def check(
     ),
 ) -> None:
     """Lint org charts and report problems with explanations."""
-    targets = _targets(paths, stdin_filename)
+    targets = [] if show_settings else _targets(paths, stdin_filename)  # settings need no chart
     inputs = _inputs(targets, stdin_filename, output, write_baseline)
     if write_baseline is not None:
         try:
@@ -378,10 +384,13 @@ def check(
         rules_dirs=rules_dir or [],
         fail_on=fail_on.value if fail_on is not None else None,
         baseline_file=baseline,
-        use_baseline=write_baseline is None,
+        use_baseline=write_baseline is None and not show_settings,  # settings name the baseline, unread
         exclude=_split(exclude) or [],
         no_plugins=no_plugins,
     )
+    if show_settings:
+        _show_settings(session, as_json=output_format is not None and output_format.value == "json")
+        raise typer.Exit(EXIT_OK)
     result = lint(targets, session=session, import_options=_import_options(column_map, stdin_filename))
     _KEEP_UNTIL_EXIT[:] = [result]
     if write_baseline is not None and not result.input_errors:
@@ -425,6 +434,29 @@ def check(
     raise typer.Exit(EXIT_OK)
 
 
+def _show_settings(session: Session, as_json: bool) -> None:
+    """--show-settings: what this run would use, as the config and command line resolve it."""
+    import json
+
+    from orglint.listing import settings_data, settings_text
+
+    from orglint.loader import display_path
+
+    baseline = display_path(session.baseline_path) if session.baseline_path is not None else None
+    data = settings_data(
+        session.config,
+        RuleSet(rules=session.effective_rules()),
+        session.enabled,
+        session.resolved.settings,
+        session.fail_on,
+        baseline,
+    )
+    if as_json:
+        _write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None, kind="json")
+    else:
+        _write_output(settings_text(data), None)
+
+
 @app.command("rules")
 def rules_command(
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text table or json."),
@@ -452,7 +484,7 @@ def rules_command(
     if output_format is ListFormat.json:
         _write_output(rules_json(rule_set, enabled, session.resolved.settings.options), None, kind="json")
         return
-    _print_rich(rules_table(rule_set, enabled))
+    _print_rich(rules_table(rule_set, enabled, session.resolved.settings.options))
 
 
 @app.command()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Mapping
 
+from orglint.engine import RunSettings, effective_options
 from orglint.links import DEFAULT_DOCS_URL, page_url, rule_url
 from orglint.plugins import RuleSet
 from orglint.problems import INPUT_PROBLEMS
@@ -12,6 +13,8 @@ from orglint.rule import Rule, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.table import Table
+
+    from orglint.config import Config
 
     from orglint.model import Org
 
@@ -64,7 +67,10 @@ def _jsonable(value):
     return list(value) if isinstance(value, tuple) else value
 
 
-def rules_table(rule_set: RuleSet, enabled: set[str]) -> "Table":
+def rules_table(rule_set: RuleSet, enabled: set[str], options: Mapping[str, Mapping[str, Any]] | None = None) -> "Table":
+    """The rules by family, each with its severity, whether it runs, its options as this run sets
+    them (``options``: the config's values by rule code; a value the config changed is marked *),
+    and its summary."""
     from orglint.sanitize import rich_text as escape  # markup and control characters of chart data
     from rich.table import Table
 
@@ -73,12 +79,13 @@ def rules_table(rule_set: RuleSet, enabled: set[str]) -> "Table":
     table.add_column("name", no_wrap=True)
     table.add_column("severity", no_wrap=True)
     table.add_column("on", no_wrap=True)
-    table.add_column("summary", overflow="fold")
+    table.add_column("summary (options as run; * set by the config)", overflow="fold")
     family = None
     for rule in rule_set.sorted():
         if rule.family != family:
             family = rule.family
-            table.add_row("", "", "", "", "")
+            if table.row_count:
+                table.add_row("", "", "", "", "")
             # The title goes in the wide, wrapping summary column, so it does not widen the name column.
             table.add_row(f"[bold]{family}[/]", "", "", "", f"[bold]{family_title(family)}[/]")
         style = _SEVERITY_STYLE[rule.severity]
@@ -87,9 +94,71 @@ def rules_table(rule_set: RuleSet, enabled: set[str]) -> "Table":
             escape(rule.name),
             f"[{style}]{rule.severity.label}[/]",
             "yes" if rule.code in enabled else "[dim]no[/]",
-            escape(rule.summary),
+            escape(rule.summary) + (f"\n[dim]{escape(values)}[/]" if (values := option_values(rule, options)) else ""),
         )
     return table
+
+
+def option_values(rule: Rule, options: Mapping[str, Mapping[str, Any]] | None) -> str:
+    """``max=12*`` (set by the config; the default is 10), ``max-depth=8``: a rule's options as run."""
+    configured = (options or {}).get(rule.code, {})
+    shown = []
+    for name, option in rule.options.items():
+        value = configured.get(name, option.default)
+        changed = name in configured and value != option.default
+        shown.append(f"{name}={json.dumps(_jsonable(value), ensure_ascii=False)}{'*' if changed else ''}")
+    return " ".join(shown)
+
+
+def settings_data(
+    config: Config, rule_set: RuleSet, enabled: set[str], settings: RunSettings, fail_on: Severity, baseline: str | None
+) -> dict[str, Any]:
+    """What `orglint check --show-settings` shows, as data: the config files in the order they
+    apply (each with the file it extends), the run-wide settings, and every rule as it will run."""
+    files = []
+    for position, layer in enumerate(config.layers):
+        files.append({"file": layer.display, "extends": config.layers[position - 1].display if position else config.preset})
+    return {
+        "config_files": files,
+        "preset": config.preset,
+        "fail_on": fail_on.label,
+        "baseline": baseline,
+        "docs_url": config.docs_url,
+        "plugins": [name for name, _where in config.plugin_names],
+        "rules": [
+            {
+                "code": rule.code,
+                "name": rule.name,
+                "enabled": rule.code in enabled,
+                "severity": rule.severity.label,
+                "options": {name: _jsonable(value) for name, value in effective_options(rule, settings).items()},
+            }
+            for rule in rule_set.sorted()
+        ],
+    }
+
+
+def settings_text(data: Mapping[str, Any]) -> str:
+    """--show-settings as plain text, one setting per line (grep-friendly, like Ruff's)."""
+    lines = ["Config files, in the order they apply:"]
+    if not data["config_files"]:
+        lines.append(f"  (none: the {data['preset']} preset)")
+    for number, entry in enumerate(data["config_files"], 1):
+        lines.append(f"  {number}. {entry['file']} (extends {entry['extends']})")
+    lines += [
+        f"preset: {data['preset']}",
+        f"fail-on: {data['fail_on']}",
+        f"baseline: {data['baseline'] or 'none'}",
+        f"docs-url: {data['docs_url']}",
+        f"plugins: {', '.join(data['plugins']) or 'none'}",
+        "",
+        "Rules (code name: on/off severity options):",
+    ]
+    for rule in data["rules"]:
+        options = " ".join(f"{name}={json.dumps(value, ensure_ascii=False)}" for name, value in rule["options"].items())
+        state = "on" if rule["enabled"] else "off"
+        lines.append(f"  {rule['code']} {rule['name']}: {state} {rule['severity']}" + (f" {options}" if options else ""))
+    return "\n".join(lines) + "\n"
 
 
 def explain_markdown(code_or_name: str, rule_set: RuleSet, docs_url: str = DEFAULT_DOCS_URL) -> str | None:
