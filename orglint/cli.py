@@ -21,12 +21,13 @@ from typing import Annotated, Iterable, List, Optional
 import typer
 
 from orglint import __version__
-from orglint.api import lint, load_org
+from orglint.api import LintResult, lint, load_org
 from orglint.baseline import BaselineError, write_baseline as write_baseline_file
 from orglint.config import ConfigError
 from orglint.engine import SelectionError
 from orglint.files import WriteRefused, input_paths, refuse_inputs, write_output
 from orglint.importers import ImportOptions
+from orglint.overrides import OverrideError
 from orglint.plugins import PluginError, RuleSet
 from orglint.report import FORMATS, Report, render, summary_line
 from orglint.rule import Finding, Severity
@@ -287,6 +288,14 @@ def _open_session(**options) -> Session:
     return session
 
 
+def _lint(targets: list[str], session: Session, import_options: Optional[ImportOptions]) -> LintResult:
+    """Lint with the session; an override naming a unit the chart lacks is a config error."""
+    try:
+        return lint(targets, session=session, import_options=import_options)
+    except OverrideError as error:
+        raise UsageError(str(error)) from None
+
+
 def _write_baseline(result, path: Path, quiet: bool) -> None:
     """--write-baseline: record the findings (after suppressions and ignores) and exit 0."""
     try:
@@ -391,7 +400,7 @@ def check(
     if show_settings:
         _show_settings(session, as_json=output_format is not None and output_format.value == "json")
         raise typer.Exit(EXIT_OK)
-    result = lint(targets, session=session, import_options=_import_options(column_map, stdin_filename))
+    result = _lint(targets, session, _import_options(column_map, stdin_filename))
     _KEEP_UNTIL_EXIT[:] = [result]
     if write_baseline is not None and not result.input_errors:
         _write_baseline(result, write_baseline, quiet)
@@ -450,6 +459,7 @@ def _show_settings(session: Session, as_json: bool) -> None:
         session.resolved.settings,
         session.fail_on,
         baseline,
+        session.resolved.overrides,
     )
     if as_json:
         _write_output(json.dumps(data, indent=2, ensure_ascii=False) + "\n", None, kind="json")
@@ -573,7 +583,7 @@ def graph(
         rules_dirs=rules_dir or [],
         no_plugins=no_plugins,
     )
-    result = lint(targets, session=session, import_options=_import_options(column_map, stdin_filename))
+    result = _lint(targets, session, _import_options(column_map, stdin_filename))
     _report_problems(result.input_problems)
     text = render_graph(
         result.org,

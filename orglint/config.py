@@ -38,7 +38,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from orglint.boundary import (
     MAX_CONFIG_BYTES,
@@ -51,6 +51,7 @@ from orglint.boundary import (
 )
 from orglint.engine import ALL, RunSettings, SelectionError, resolve_selector
 from orglint.links import docs_url_problem
+from orglint.roles import FUNCTIONS
 from orglint.model import shown
 from orglint.problems import did_you_mean
 from orglint.rule import Severity
@@ -94,7 +95,9 @@ KEYS = (
     "exclude",
     "default-exclude",
     "docs-url",
+    "overrides",
 )
+OVERRIDE_KEYS = ("units", "functions", "options", "severity", "ignore")
 
 PRESETS: dict[str, str] = {
     "recommended": "every rule on, at its default severity (the default)",
@@ -136,6 +139,18 @@ class _PatternIgnore:
 
 
 @dataclass
+class Override:
+    """One entry of ``overrides:``: settings for the findings about some units or functions."""
+
+    where: str  # file:line:col of the entry
+    units: tuple[str, ...]  # unit ids: the unit and every unit below it
+    functions: tuple[str, ...]
+    options: list[tuple[Reference, dict[str, tuple[Any, str]]]] = field(default_factory=list)
+    severity: list[tuple[Reference, str]] = field(default_factory=list)
+    ignore: list[Reference] = field(default_factory=list)
+
+
+@dataclass
 class Layer:
     """What one config file sets (validated for shape; rule names not yet resolved)."""
 
@@ -155,6 +170,7 @@ class Layer:
     exclude: list[tuple[str, Path]] = field(default_factory=list)  # (glob, the folder it is relative to)
     default_exclude: bool | None = None
     docs_url: str | None = None
+    overrides: list[Override] = field(default_factory=list)
 
 
 @dataclass
@@ -283,6 +299,18 @@ class Ignores:
         return kept, dropped
 
 
+@dataclass(frozen=True)
+class ResolvedOverride:
+    """An ``overrides:`` entry met with the loaded rules: rule codes, checked option values."""
+
+    where: str
+    units: tuple[str, ...]
+    functions: frozenset[str]
+    options: Mapping[str, Mapping[str, Any]]  # code -> option values (only those the entry sets)
+    severities: Mapping[str, Severity | None]  # code -> severity; None: not reported there ("off")
+    ignore: frozenset[str]
+
+
 @dataclass
 class Resolved:
     """What to run and how: the enabled rules, their options and severities, and the ignores."""
@@ -292,6 +320,7 @@ class Resolved:
     ignores: Ignores = field(default_factory=Ignores)
     references: list[Reference] = field(default_factory=list)  # config selectors no loaded rule has
     floors: dict[str, Severity] = field(default_factory=dict)  # code -> lowest severity reported (presets)
+    overrides: list[ResolvedOverride] = field(default_factory=list)  # in config order: the last match wins
 
     def effective_severity(self, rule: Rule) -> Severity:
         explicit = self.settings.severities.get(rule.code)
@@ -355,6 +384,10 @@ def _resolve(config: Config, rule_set: RuleSet, select: Iterable[str] | None, ig
             if matched_codes:
                 ignores.subjects.append((entry.pattern, matched_codes))
 
+    resolved_overrides = [
+        _resolve_override(entry, rule_set, codes, references) for layer in config.layers for entry in layer.overrides
+    ]
+
     # The command line is the last layer: --select replaces the selection, --ignore removes from it.
     if select is not None:
         enabled = set()
@@ -370,7 +403,22 @@ def _resolve(config: Config, rule_set: RuleSet, select: Iterable[str] | None, ig
         ignores=ignores,
         references=references,
         floors={code: level for code, level in floors.items() if code not in severities},
+        overrides=resolved_overrides,
     )
+
+
+def _resolve_override(
+    entry: Override, rule_set: RuleSet, codes: Callable[[Reference], set[str]], references: list[Reference]
+) -> ResolvedOverride:
+    options: dict[str, dict[str, Any]] = {}
+    for reference, values in entry.options:
+        _resolve_options(reference, values, rule_set, options, references)
+    severities: dict[str, Severity | None] = {}
+    for reference, level in sorted(entry.severity, key=lambda item: _specificity(item[0].text, rule_set)):
+        for code in codes(reference):
+            severities[code] = None if level == "off" else Severity.parse(level)
+    ignored = frozenset().union(*(codes(reference) for reference in entry.ignore)) if entry.ignore else frozenset()
+    return ResolvedOverride(entry.where, entry.units, frozenset(entry.functions), options, severities, ignored)
 
 
 def _resolve_options(
@@ -800,6 +848,74 @@ def _mapping(source: _Source, keys: tuple, value: Any, what: str) -> dict:
     return value
 
 
+def _severity_entries(source: _Source, keys: tuple, value: Any) -> list[tuple[Reference, str]]:
+    """``severity:`` (rule -> error|warning|info|off) as located entries."""
+    entries = []
+    for selector, level in _mapping(source, keys, value, "rule -> error|warning|info|off").items():
+        if level is False:  # YAML 1.1 reads an unquoted `off` as false
+            level = "off"
+        if not isinstance(level, str) or level.strip().lower() not in SEVERITY_LEVELS:
+            quoted = _quote(level) if isinstance(level, str) else _kind(level)
+            hint = did_you_mean(str(level), SEVERITY_LEVELS) if isinstance(level, str) else ""
+            raise source.error(keys + (selector,), f"unknown severity {quoted}{hint}; use one of {', '.join(SEVERITY_LEVELS)}")
+        line, column = source.at(*keys, selector)
+        entries.append((Reference(selector, keys[0], source.display, line, column), level.strip().lower()))
+    return entries
+
+
+def _option_entries(source: _Source, keys: tuple, value: Any) -> list[tuple[Reference, dict[str, tuple[Any, str]]]]:
+    """``options:`` (rule -> {option: value}) as located entries, values not yet checked."""
+    entries = []
+    for selector, values in _mapping(source, keys, value, "rule -> {option: value}").items():
+        if not isinstance(values, dict):
+            raise source.error(keys + (selector,), f"expected a mapping of option -> value, got {_kind(values)}")
+        line, column = source.at(*keys, selector)
+        located = {name: (option, source.where(*keys, selector, name)) for name, option in values.items()}
+        entries.append((Reference(selector, keys[0], source.display, line, column), located))
+    return entries
+
+
+def _overrides(source: _Source, value: Any) -> list[Override]:
+    """``overrides:``: a list of entries, each naming units and/or functions and what changes for them."""
+    if not isinstance(value, list):
+        raise source.error(("overrides",), f"expected a list of entries (units/functions and what they change), got {_kind(value)}")
+    entries = []
+    for index, item in enumerate(value):
+        keys = ("overrides", index)
+        entry_data = _mapping(source, keys, item, "units/functions and options/severity/ignore")
+        for key in entry_data:
+            if key not in OVERRIDE_KEYS:
+                raise source.error(keys + (key,), f"unknown key {_quote(key)}{did_you_mean(str(key), OVERRIDE_KEYS)}; "
+                                   f"an override has {', '.join(OVERRIDE_KEYS)}")
+        scope: dict[str, tuple[str, ...]] = {}
+        for part in ("units", "functions"):
+            names = entry_data.get(part, [])
+            names = [names] if isinstance(names, str) else names
+            if not isinstance(names, list) or not all(isinstance(name, str) and name.strip() for name in names):
+                raise source.error(keys + (part,), f"expected a list of {'unit ids' if part == 'units' else 'functions'}, got {_kind(names)}")
+            scope[part] = tuple(name.strip() for name in names)
+        for number, function in enumerate(scope["functions"]):
+            if function not in FUNCTIONS:
+                raise source.error(keys + ("functions", number), f"unknown function {_quote(function)}"
+                                   f"{did_you_mean(function, FUNCTIONS)}; functions: {', '.join(FUNCTIONS)}")
+        if not scope["units"] and not scope["functions"]:
+            raise source.error(keys, "an override names the units or functions it applies to (units: [...], functions: [...])")
+        changes = [key for key in ("options", "severity", "ignore") if key in entry_data]
+        if not changes:
+            raise source.error(keys, "an override changes something: options, severity or ignore")
+        entries.append(
+            Override(
+                where=source.located(*keys),
+                units=scope["units"],
+                functions=scope["functions"],
+                options=_option_entries(source, keys + ("options",), entry_data["options"]) if "options" in entry_data else [],
+                severity=_severity_entries(source, keys + ("severity",), entry_data["severity"]) if "severity" in entry_data else [],
+                ignore=_selectors(source, keys + ("ignore",), entry_data["ignore"]) if "ignore" in entry_data else [],
+            )
+        )
+    return entries
+
+
 def _parse_layer(source: _Source) -> Layer:
     data = source.data
     if not isinstance(data, dict):
@@ -821,22 +937,11 @@ def _parse_layer(source: _Source) -> Layer:
         elif key == "ignore":
             layer.ignore = _selectors(source, (key,), value)
         elif key == "severity":
-            for selector, level in _mapping(source, (key,), value, "rule -> error|warning|info|off").items():
-                if level is False:  # YAML 1.1 reads an unquoted `off` as false
-                    level = "off"
-                if not isinstance(level, str) or level.strip().lower() not in SEVERITY_LEVELS:
-                    quoted = _quote(level) if isinstance(level, str) else _kind(level)
-                    hint = did_you_mean(str(level), SEVERITY_LEVELS) if isinstance(level, str) else ""
-                    raise source.error((key, selector), f"unknown severity {quoted}{hint}; use one of {', '.join(SEVERITY_LEVELS)}")
-                line, column = source.at(key, selector)
-                layer.severity.append((Reference(selector, key, source.display, line, column), level.strip().lower()))
+            layer.severity = _severity_entries(source, (key,), value)
         elif key == "options":
-            for selector, values in _mapping(source, (key,), value, "rule -> {option: value}").items():
-                if not isinstance(values, dict):
-                    raise source.error((key, selector), f"expected a mapping of option -> value, got {_kind(values)}")
-                line, column = source.at(key, selector)
-                located = {name: (option, source.where(key, selector, name)) for name, option in values.items()}
-                layer.options.append((Reference(selector, key, source.display, line, column), located))
+            layer.options = _option_entries(source, (key,), value)
+        elif key == "overrides":
+            layer.overrides = _overrides(source, value)
         elif key in ("per-file-ignores", "per-subject-ignores"):
             what = "file glob" if key == "per-file-ignores" else "subject (people.ana, units.*)"
             target = layer.per_file_ignores if key == "per-file-ignores" else layer.per_subject_ignores
@@ -1106,6 +1211,29 @@ def config_schema(rule_set: RuleSet | None = None) -> dict[str, Any]:
                 "description": "Per-rule options: rule code or name -> {option: value}, checked against the rule's declared types.",
                 "properties": option_rules,
                 "additionalProperties": {"type": "object"},
+            },
+            "overrides": {
+                "type": "array",
+                "description": (
+                    "Settings for parts of the org: each entry names units (with every unit below them) and/or "
+                    "functions, and sets options, severity or ignore for the findings about them; the last "
+                    "matching entry wins."
+                ),
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "units": {"oneOf": [{"type": "array", "items": {"type": "string", "minLength": 1}}, {"type": "string"}]},
+                        "functions": {
+                            "oneOf": [{"type": "array", "items": {"enum": list(FUNCTIONS)}}, {"enum": list(FUNCTIONS)}]
+                        },
+                        "options": {"type": "object", "properties": option_rules, "additionalProperties": {"type": "object"}},
+                        "severity": {"type": "object", "additionalProperties": {"enum": [*SEVERITY_LEVELS, False]}},
+                        "ignore": {"$ref": "#/definitions/selectors"},
+                    },
+                    "additionalProperties": False,
+                    "anyOf": [{"required": ["units"]}, {"required": ["functions"]}],
+                },
+                "examples": [[{"units": ["support"], "options": {"S005": {"max": 15}}}]],
             },
             "per-file-ignores": {
                 "type": "object",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from orglint.engine import RunSettings, effective_options
 from orglint.links import DEFAULT_DOCS_URL, page_url, rule_url
@@ -14,7 +14,7 @@ from orglint.rule import Rule, Severity
 if TYPE_CHECKING:  # pragma: no cover
     from rich.table import Table
 
-    from orglint.config import Config
+    from orglint.config import Config, ResolvedOverride
 
     from orglint.model import Org
 
@@ -111,7 +111,13 @@ def option_values(rule: Rule, options: Mapping[str, Mapping[str, Any]] | None) -
 
 
 def settings_data(
-    config: Config, rule_set: RuleSet, enabled: set[str], settings: RunSettings, fail_on: Severity, baseline: str | None
+    config: Config,
+    rule_set: RuleSet,
+    enabled: set[str],
+    settings: RunSettings,
+    fail_on: Severity,
+    baseline: str | None,
+    overrides: Iterable[ResolvedOverride] = (),
 ) -> dict[str, Any]:
     """What `orglint check --show-settings` shows, as data: the config files in the order they
     apply (each with the file it extends), the run-wide settings, and every rule as it will run."""
@@ -125,6 +131,17 @@ def settings_data(
         "baseline": baseline,
         "docs_url": config.docs_url,
         "plugins": [name for name, _where in config.plugin_names],
+        "overrides": [
+            {
+                "where": entry.where,
+                "units": list(entry.units),
+                "functions": sorted(entry.functions),
+                "options": {code: {name: _jsonable(value) for name, value in values.items()} for code, values in entry.options.items()},
+                "severity": {code: level.label if level is not None else "off" for code, level in entry.severities.items()},
+                "ignore": sorted(entry.ignore),
+            }
+            for entry in overrides
+        ],
         "rules": [
             {
                 "code": rule.code,
@@ -151,6 +168,16 @@ def settings_text(data: Mapping[str, Any]) -> str:
         f"baseline: {data['baseline'] or 'none'}",
         f"docs-url: {data['docs_url']}",
         f"plugins: {', '.join(data['plugins']) or 'none'}",
+    ]
+    for entry in data["overrides"]:
+        scope = ", ".join([*(f"unit {unit}" for unit in entry["units"]), *(f"function {name}" for name in entry["functions"])])
+        changes = [
+            *(f"{code} {name}={json.dumps(value)}" for code, values in entry["options"].items() for name, value in values.items()),
+            *(f"{code} {level}" for code, level in entry["severity"].items()),
+            *(f"{code} ignored" for code in entry["ignore"]),
+        ]
+        lines.append(f"override ({entry['where']}) for {scope}: {', '.join(changes)}")
+    lines += [
         "",
         "Rules (code name: on/off severity options):",
     ]

@@ -9,7 +9,9 @@ threshold and the baseline. :meth:`Session.check` runs it on an Org:
 2. the inline suppression comments are matched against their findings;
 3. the rules declared ``after_suppressions`` (X001, X002) run, reading
    ``org.suppressions``; file-wide and entry comments apply to them too;
-4. ``per-file-ignores`` and ``per-subject-ignores`` drop findings;
+4. ``overrides`` set severities or drop findings for the units and functions they name
+   (their options were applied in step 1: see orglint.overrides), then ``per-file-ignores``
+   and ``per-subject-ignores`` drop findings;
 5. the baseline hides the findings it records.
 
 Nothing here prints or exits; errors are raised (ConfigError, PluginError,
@@ -27,6 +29,7 @@ from orglint.config import Config, ConfigError, Resolved, discover, load_config
 from orglint.engine import RunSettings, run_rules, select_rules
 from orglint.loader import DEFAULT_EXCLUSION, Exclusion
 from orglint.rule import Finding, Rule, Severity
+from orglint.overrides import Scopes, apply_severities_and_ignores, check_units, rerun_with_options
 from orglint.suppressions import Suppressions, collect
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -103,6 +106,11 @@ class Session:
         later = [rule for rule in resolved.rules if rule.after_suppressions]
 
         findings = run_rules(org, first, resolved.settings)
+        scopes = None
+        if resolved.overrides:
+            check_units(org, resolved.overrides)
+            scopes = Scopes(org, resolved.overrides)
+            findings = rerun_with_options(org, findings, first, resolved.settings, scopes)
         suppressions = collect(files, org, self.rule_set)
         kept, suppressed = suppressions.apply(findings)
         crashed = {finding.subject for finding in findings if finding.kind == "internal"}
@@ -119,7 +127,11 @@ class Session:
                 floor = resolved.floors.get(finding.code)
                 if floor is not None and finding.kind == "rule" and finding.severity < floor:
                     finding.severity = floor
+        overridden: list[Finding] = []
+        if scopes is not None:
+            kept, overridden = apply_severities_and_ignores(kept, scopes)
         kept, ignored = resolved.ignores.apply(kept)
+        ignored = overridden + ignored
         baselined: list[Finding] = []
         if self.baseline is not None:
             kept, baselined = self.baseline.filter(kept)

@@ -1,0 +1,141 @@
+"""``overrides:``: other options, severities or ignores for the findings about some units or functions.
+
+An override entry names units (each with every unit below it) and functions; a finding is in its
+scope when its subject is a person who belongs to one of those units (home unit, extra
+memberships, or a unit they lead) or works in one of those functions, or a unit that is one of
+those units or below one, or whose function is one of them. Findings about the org as a whole or
+about a product are in no scope. When several entries apply, the later one wins, as later config
+layers do.
+
+- Options: a rule an entry sets options for runs once more with those options (on top of the
+  config's), and for each subject the run whose entry wins is the one reported. The engine stays
+  rule-agnostic: it only runs rules with other settings.
+- Severity and ignore apply per finding, after the preset's floors (an override's ``info`` is
+  not raised back to warning by ``strict``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterable
+
+from orglint.engine import RunSettings, run_rules, sort_findings
+from orglint.rule import Finding, Rule
+
+if TYPE_CHECKING:  # pragma: no cover
+    from orglint.config import ResolvedOverride
+    from orglint.model import Org
+
+
+class OverrideError(ValueError):
+    """An override names a unit the chart does not define."""
+
+
+class Scopes:
+    """Which override entries each subject falls in (computed once per subject)."""
+
+    def __init__(self, org: Org, overrides: list[ResolvedOverride]):
+        self.org = org
+        self.overrides = overrides
+        self._cache: dict[str, tuple[int, ...]] = {}
+        self._led: dict[str, list[str]] = {}
+        for unit in org.units.values():
+            if unit.lead:
+                self._led.setdefault(unit.lead, []).append(unit.id)
+
+    def entries(self, subject: str) -> tuple[int, ...]:
+        """The indexes of the entries whose scope holds ``subject``, in config order."""
+        cached = self._cache.get(subject)
+        if cached is None:
+            units, functions = self._belongs(subject)
+            cached = tuple(
+                index
+                for index, entry in enumerate(self.overrides)
+                if not units.isdisjoint(entry.units) or not functions.isdisjoint(entry.functions)
+            )
+            self._cache[subject] = cached
+        return cached
+
+    def _belongs(self, subject: str) -> tuple[set[str], set[str]]:
+        kind, _, key = subject.partition(".")
+        org = self.org
+        if kind == "people" and key in org.people:
+            person = org.people[key]
+            units = [*person.memberships, *self._led.get(key, ())]
+            return self._with_ancestors(units), set(org.functions_of(person))
+        if kind == "units" and key in org.units:
+            function = org.function_of_unit(key)
+            return self._with_ancestors([key]), {function} if function else set()
+        return set(), set()
+
+    def _with_ancestors(self, unit_ids: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for unit_id in unit_ids:
+            while unit_id and unit_id not in found:  # a parent cycle (S010) ends the walk
+                found.add(unit_id)
+                unit = self.org.units.get(unit_id)
+                unit_id = unit.parent if unit is not None else None
+        return found
+
+
+def check_units(org: Org, overrides: list[ResolvedOverride]) -> None:
+    """Raise OverrideError when an override names a unit the chart does not define: a typo would
+    otherwise silently apply to nobody."""
+    for entry in overrides:
+        for unit_id in entry.units:
+            if unit_id not in org.units:
+                raise OverrideError(f"{entry.where}: overrides: no unit has the id '{unit_id}' in this chart")
+
+
+def rerun_with_options(
+    org: Org, findings: list[Finding], rules: list[Rule], settings: RunSettings, scopes: Scopes
+) -> list[Finding]:
+    """The findings with, for each subject in an entry that sets options for a rule, the rule's
+    findings from a run with that entry's options instead."""
+    overrides = scopes.overrides
+
+    def owner(code: str, subject: str) -> int | None:
+        """The last entry in whose scope ``subject`` is and that sets options for ``code``."""
+        winner = None
+        for index in scopes.entries(subject):
+            if code in overrides[index].options:
+                winner = index
+        return winner
+
+    by_code = {rule.code: rule for rule in rules}
+    kept = [finding for finding in findings if finding.kind != "rule" or owner(finding.code, finding.subject) is None]
+    for index, entry in enumerate(overrides):
+        rerun = [by_code[code] for code in entry.options if code in by_code]
+        if not rerun:
+            continue
+        options = {code: {**settings.options.get(code, {}), **values} for code, values in entry.options.items()}
+        entry_settings = replace(settings, options={**settings.options, **options})
+        for finding in run_rules(org, rerun, entry_settings):
+            if finding.kind == "rule" and owner(finding.code, finding.subject) == index:
+                kept.append(finding)
+    return sort_findings(kept)
+
+
+def apply_severities_and_ignores(findings: list[Finding], scopes: Scopes) -> tuple[list[Finding], list[Finding]]:
+    """(kept, ignored): each finding at the severity the last entry in its scope sets for its
+    rule; dropped where that entry turns the rule off or an entry in its scope ignores it."""
+    overrides = scopes.overrides
+    kept: list[Finding] = []
+    ignored: list[Finding] = []
+    for finding in findings:
+        entries = scopes.entries(finding.subject) if finding.kind == "rule" else ()
+        if any(finding.code in overrides[index].ignore for index in entries):
+            ignored.append(finding)
+            continue
+        setting = next(
+            (overrides[index].severities for index in reversed(entries) if finding.code in overrides[index].severities),
+            None,
+        )
+        if setting is not None:
+            level = setting[finding.code]
+            if level is None:  # "off" there
+                ignored.append(finding)
+                continue
+            finding.severity = level
+        kept.append(finding)
+    return kept, ignored
