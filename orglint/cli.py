@@ -21,7 +21,7 @@ from typing import Annotated, Iterable, List, Optional
 import typer
 
 from orglint import __version__
-from orglint.api import LintResult, lint, load_org
+from orglint.api import LintResult, lint, lint_loaded, load_org
 from orglint.baseline import BaselineError, write_baseline as write_baseline_file
 from orglint.config import ConfigError
 from orglint.engine import SelectionError
@@ -467,6 +467,107 @@ def _show_settings(session: Session, as_json: bool) -> None:
         _write_output(settings_text(data), None)
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    paths: Optional[List[str]] = typer.Argument(
+        None,
+        help="BASE HEAD: the chart before and after (files or folders). With --base: the chart's paths "
+        "(default org.yaml, else org/), read from the working tree as HEAD and at the revision as BASE.",
+    ),
+    base_revision: Optional[str] = typer.Option(
+        None, "--base", metavar="REV", help="Compare with the chart as it was at this git revision (read through git)."
+    ),
+    output_format: DiffFormat = typer.Option(
+        DiffFormat.text, "--format", "-f", help="text, markdown (a pull-request comment or $GITHUB_STEP_SUMMARY), or json."
+    ),
+    output: OutputFile = None,
+    fail_on: Optional[FailOn] = typer.Option(
+        None, "--fail-on", help="Lowest severity of an introduced finding that makes the exit code 1. Default: the config's, else warning."
+    ),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings were introduced (not on errors)."),
+    select: Select = None,
+    ignore: Ignore = None,
+    rules_dir: RulesDir = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+    no_plugins: NoPlugins = False,
+) -> None:
+    """What a re-org changes: who joined, left or moved, spans and headcounts, findings introduced and resolved."""
+    from orglint.diff import RevisionError, compare, load_at_revision
+    from orglint.loader import load
+    from orglint.report import diff as diff_report
+
+    session = _open_session(
+        config_file=config_file,
+        isolated=isolated,
+        select=_selection(select),
+        ignore=_split(ignore) or [],
+        rules_dirs=rules_dir or [],
+        fail_on=fail_on.value if fail_on is not None else None,
+        use_baseline=False,  # the base is the baseline here
+        no_plugins=no_plugins,
+    )
+    if base_revision is not None:
+        head_paths = list(paths) if paths else _default_paths()
+        try:
+            base_loaded = load_at_revision(head_paths, base_revision, session.exclusion)
+        except RevisionError as error:
+            raise UsageError(str(error)) from None
+        base_name = f"{base_revision}"
+        head_name = "working tree"
+    else:
+        if not paths or len(paths) != 2:
+            raise UsageError("orglint diff BASE HEAD takes two charts (files or folders), or --base REV and the chart's paths")
+        base_loaded = load([paths[0]], None, session.exclusion)
+        head_paths = [paths[1]]
+        base_name, head_name = paths[0], paths[1]
+    try:
+        base_result = lint_loaded(base_loaded, session=session)
+        head_result = lint(head_paths, session=session)
+    except OverrideError as error:
+        raise UsageError(str(error)) from None
+    _KEEP_UNTIL_EXIT[:] = [base_result, head_result]
+    from orglint.report.concise import line
+
+    for side, result in (("base", base_result), ("head", head_result)):
+        for problem in result.input_problems:
+            _err(f"{side}: {line(problem)}")
+    changes = compare(
+        base_result.org, head_result.org, base_result.findings, head_result.findings, base_name=base_name, head_name=head_name
+    )
+    report = Report(findings=[], rules=session.effective_rules(), docs_url=session.config.docs_url)
+    inputs = _inputs(head_paths, None, output)
+    if output_format is DiffFormat.json:
+        _write_output(diff_report.render_json(changes, report.url_for), output, inputs, kind="json")
+    elif output_format is DiffFormat.markdown:
+        _write_output(diff_report.render_markdown(changes, report.url_for), output, inputs)
+    elif output is not None:
+        _write_output(_plain_text(diff_report.renderables(changes)), output, inputs)
+    else:
+        _print_rich(*diff_report.renderables(changes))
+    if base_result.input_errors or head_result.input_errors:
+        raise typer.Exit(EXIT_ERROR)
+    if not exit_zero and any(finding.severity >= session.fail_on for finding in changes.introduced):
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(EXIT_OK)
+
+
+def _plain_text(renderables: Iterable[object]) -> str:
+    """Rich renderables as plain text for a file (no colour, trailing spaces cut)."""
+    from rich.console import Console
+
+    console = Console(record=True, width=100, highlight=False, file=io.StringIO())
+    for renderable in renderables:
+        console.print(renderable)
+    return "".join(line.rstrip() + "\n" for line in console.export_text().splitlines())
+
+
 @app.command("rules")
 def rules_command(
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text table or json."),
@@ -620,12 +721,7 @@ def stats(
     if output_format is ListFormat.json:
         _write_output(to_json(figures), output, _inputs(targets, stdin_filename, output), kind="json")
     elif output is not None:
-        from rich.console import Console
-
-        console = Console(record=True, width=100, highlight=False, file=io.StringIO())
-        for renderable in renderables(figures):
-            console.print(renderable)
-        _write_output("".join(line.rstrip() + "\n" for line in console.export_text().splitlines()), output, _inputs(targets, stdin_filename, output))
+        _write_output(_plain_text(renderables(figures)), output, _inputs(targets, stdin_filename, output))
     else:
         _print_rich(*renderables(figures))
     if has_error:

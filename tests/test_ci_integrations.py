@@ -247,3 +247,29 @@ def test_readme_pre_commit_config_is_valid(tmp_path):
     config = tmp_path / ".pre-commit-config.yaml"
     config.write_text(PRE_COMMIT_CONFIG, encoding="utf-8")
     assert load_config(str(config))["repos"][0]["hooks"][0]["id"] == "orglint"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("git") is None, reason="bash and git are needed")
+def test_review_step_writes_the_reorg_to_the_step_summary(action_env, tmp_path):
+    repo, env = action_env
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
+    (repo / ".git").rmdir()
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    (repo / "org.yaml").write_text("people:\n  - {id: ceo, title: CEO}\n  - {id: ana, title: Engineer, reports_to: ceo}\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=repo, check=True)
+    base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
+    (repo / "org.yaml").write_text("people:\n  - {id: ceo, title: CEO}\n  - {id: bo, title: Designer, reports_to: ceo}\n", encoding="utf-8")
+    summary = tmp_path / "step_summary.md"
+    env.update(ORGLINT_BASE_SHA=base, GITHUB_STEP_SUMMARY=str(summary), ORGLINT_PATHS="org.yaml")
+    step = _step("review")
+    assert "pull_request" in step["if"] and step["env"]["ORGLINT_BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    done = _bash(step["run"], repo, env)
+    assert done.returncode == 0, done.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("### orglint: what this re-org changes\n")
+    assert "**1 joined, 1 left, 0 changed manager, unit or title; 0 findings introduced, 0 resolved**" in text
+    # A base the repository does not have: the step says so and does not fail the job.
+    env.update(ORGLINT_BASE_SHA="0" * 40)
+    done = _bash(step["run"], repo, env)
+    assert done.returncode == 0 and "could not compare" in done.stdout

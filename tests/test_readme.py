@@ -49,3 +49,13 @@ def test_the_plugin_rule_sample_runs(tmp_path):
         "Q001 [info] Fraud (squad) has no designer (squad-without-designer)",
         "Q001 [info] Payouts (squad) has no designer (squad-without-designer)",
     ]
+
+
+def test_the_readme_shows_the_reorg_review_orglint_diff_prints():
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "orglint"), "diff", "examples/small-clean.yaml", "examples/reorg/after.yaml", "--format", "markdown"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 1  # L003 introduced
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert done.stdout.rstrip("\n") in readme, "paste the output of the command into README.md"
