@@ -568,6 +568,24 @@ def _plain_text(renderables: Iterable[object]) -> str:
     return "".join(line.rstrip() + "\n" for line in console.export_text().splitlines())
 
 
+@app.command()
+def server(
+    rules_dir: RulesDir = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+    no_plugins: NoPlugins = False,
+) -> None:
+    """Run a Language Server on stdin/stdout: findings in the editor as you edit a chart (needs orglint[server])."""
+    try:
+        import lsprotocol  # noqa: F401 - pygls's types; both come with the server extra
+        import pygls  # noqa: F401
+    except ImportError:
+        raise UsageError("orglint server needs pygls: pip install 'orglint[server]'") from None
+    from orglint.server import serve
+
+    serve({"config_file": config_file, "isolated": isolated, "rules_dirs": rules_dir or [], "no_plugins": no_plugins})
+
+
 @app.command("rules")
 def rules_command(
     output_format: ListFormat = typer.Option(ListFormat.text, "--format", "-f", help="text table or json."),
