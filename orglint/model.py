@@ -641,25 +641,50 @@ class Org:
 
     @cached_property
     def reporting_graph(self) -> "networkx.DiGraph":
-        """networkx DiGraph: an edge manager -> report for every known reporting line."""
+        """The chain of command as a networkx DiGraph, for rules that want graph algorithms.
+
+        Nodes: every person's id, with the Person as the ``person`` attribute. Edges: manager ->
+        report for every ``reports_to`` that names a person of the chart (a manager the chart does
+        not define, S002, gives no edge), with ``kind="reports"``. Dotted lines are not edges here
+        (see :attr:`matrix_graph`). A reporting cycle (S001) stays a cycle: use
+        ``networkx.simple_cycles`` or ``ancestors`` freely, but do not assume a tree. Built on first
+        use and cached: a rule that never asks does not pay for it.
+        """
         import networkx
 
         graph = networkx.DiGraph()
-        graph.add_nodes_from(self.people)
+        graph.add_nodes_from((person_id, {"person": person}) for person_id, person in self.people.items())
         graph.add_edges_from(
-            (person.reports_to, person.id)
+            (person.reports_to, person.id, {"kind": "reports"})
             for person in self.people.values()
             if person.reports_to is not None and person.reports_to in self.people
         )
         return graph
 
     @cached_property
+    def matrix_graph(self) -> "networkx.MultiDiGraph":
+        """The reporting graph plus the dotted lines: a MultiDiGraph with an edge manager -> report of
+        ``kind="reports"`` for every ``reports_to`` and of ``kind="dotted"`` for every ``dotted_to``
+        (both only to people of the chart); nodes as in :attr:`reporting_graph`."""
+        import networkx
+
+        graph = networkx.MultiDiGraph(self.reporting_graph)
+        graph.add_edges_from(
+            (manager, person.id, {"kind": "dotted"})
+            for person in self.people.values()
+            for manager in person.dotted_to
+            if manager in self.people
+        )
+        return graph
+
+    @cached_property
     def unit_graph(self) -> "networkx.DiGraph":
-        """networkx DiGraph: an edge parent -> child for every known unit parent."""
+        """The units as a networkx DiGraph: nodes are unit ids with the Unit as ``unit``, edges
+        parent -> child for every ``parent`` that names a unit of the chart (cycles, S010, stay)."""
         import networkx
 
         graph = networkx.DiGraph()
-        graph.add_nodes_from(self.units)
+        graph.add_nodes_from((unit_id, {"unit": unit}) for unit_id, unit in self.units.items())
         graph.add_edges_from(
             (unit.parent, unit.id) for unit in self.units.values() if unit.parent is not None and unit.parent in self.units
         )
