@@ -277,32 +277,50 @@ def test_big_charts_keep_managers_and_offenders():
     assert "sev-warning" in manager.classes and "+12 not shown" in manager.text()
 
 
-# --- the Markdown subset ----------------------------------------------------------------------
+# --- Markdown (markdown-it-py) ----------------------------------------------------------------
 
 
-def test_markdown_subset():
+def test_markdown_rendering():
     html = markdown_to_html(
         "## What it does\nFlags **bold** and `code <x>` here,\ncontinued.\n\n"
-        "- one\n  more\n- [two](https://example.com/a?b=1&c=2)\n\n1. first\n2. second\n\n"
+        "- one\n  more\n- [two](https://example.com/a?b=1&c=2)\n  - nested\n\n> a quote\n\n1. first\n2. second\n\n"
         "```yaml\nname: <b>&\n```\n<script>alert(1)</script>",
         heading_offset=2,
     )
     assert html.split("\n") == [
         "<h4>What it does</h4>",
-        "<p>Flags <strong>bold</strong> and <code>code &lt;x&gt;</code> here, continued.</p>",
-        '<ul><li>one more</li><li><a href="https://example.com/a?b=1&amp;c=2" rel="noopener noreferrer">two</a></li></ul>',
-        "<ol><li>first</li><li>second</li></ol>",
-        '<pre><code class="language-yaml">name: &lt;b&gt;&amp;</code></pre>',
+        "<p>Flags <strong>bold</strong> and <code>code &lt;x&gt;</code> here,",
+        "continued.</p>",
+        "<ul>",
+        "<li>one",
+        "more</li>",
+        '<li><a href="https://example.com/a?b=1&amp;c=2" rel="noopener noreferrer">two</a>',
+        "<ul>",  # a nested list stays nested
+        "<li>nested</li>",
+        "</ul>",
+        "</li>",
+        "</ul>",
+        "<blockquote>",  # a quote is a quote, not a literal "> "
+        "<p>a quote</p>",
+        "</blockquote>",
+        "<ol>",
+        "<li>first</li>",
+        "<li>second</li>",
+        "</ol>",
+        '<pre><code class="language-yaml">name: &lt;b&gt;&amp;',
+        "</code></pre>",
         "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
     ]
 
 
 def test_markdown_links_only_to_safe_targets():
-    assert render_inline("[x](javascript:alert)") == "x (javascript:alert)"
-    assert render_inline("[x](data:text/html,hi)") == "x (data:text/html,hi)"
+    assert render_inline("[x](javascript:alert)") == "[x](javascript:alert)"  # shown, never linked
+    assert render_inline("[x](data:text/html,hi)") == "[x](data:text/html,hi)"
     assert render_inline("[x](#rule-R001)") == '<a href="#rule-R001" rel="noopener noreferrer">x</a>'
-    assert render_inline('[x](https://e.com/"onmouseover=1)') == "x (https://e.com/&quot;onmouseover=1)"
+    assert render_inline('[x](https://e.com/"onmouseover=1)') == '<a href="https://e.com/%22onmouseover=1" rel="noopener noreferrer">x</a>'
     assert render_inline("**<i>**") == "<strong>&lt;i&gt;</strong>"
+    assert render_inline("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
+    assert render_inline("red\x1b[31m") == "red\\x1b[31m"  # control characters shown, not sent
 
 
 # --- the command and a real browser ---------------------------------------------------------------

@@ -7,10 +7,9 @@ the browser to load anything. The only external references are the plain
 links written in rule documentation (never followed by the page itself).
 
 Everything taken from the input (names, titles, messages, file names, rule
-docs) is escaped; rule documentation goes through a small Markdown subset
-renderer (:func:`markdown_to_html`: headings, paragraphs, lists, fenced code,
-inline code, bold, links) that escapes everything else and links only http(s),
-mailto and in-page targets.
+docs) is escaped; rule documentation is rendered by markdown-it-py (CommonMark,
+:func:`markdown_to_html`) with raw HTML escaped and links only to http(s), mailto
+and in-page targets.
 
 The chart (:func:`chart_svg`) is the reporting hierarchy as a tree: managers
 side by side over their teams, and each manager's individual contributors
@@ -24,6 +23,7 @@ to their first finding; hovering shows the messages.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import TYPE_CHECKING, Iterable
@@ -34,6 +34,9 @@ from orglint.rule import Finding, Severity
 from orglint.sanitize import printable
 
 if TYPE_CHECKING:  # pragma: no cover
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
     from orglint.model import Org, Person
 
 MAX_CHART_PEOPLE = 300
@@ -44,107 +47,46 @@ def escape(text: str, quote: bool = True) -> str:
     return html.escape(printable(text, keep_line_breaks=True), quote)
 
 
-# --- Markdown subset ------------------------------------------------------------------------
+# --- Markdown (markdown-it-py, CommonMark) ------------------------------------------------------
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})\s*([\w+-]*)\s*$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_ITEM = re.compile(r"^(\s*)([-*+]|\d{1,9}[.)])\s+(.*)$")
-_INLINE = re.compile(
-    r"(?P<code>(?P<ticks>`+)(?P<code_text>.+?)(?P=ticks))"
-    r"|(?P<link>\[(?P<link_text>[^\[\]\n]+)\]\((?P<href>[^()\s]+)\))"
-    r"|(?P<bold>\*\*(?P<bold_text>[^*\n]+?)\*\*)"
-)
+# Links only to the web, mail and this page: a `javascript:` or `data:` link stays text.
 _SAFE_HREF = re.compile(r"^(https?://|mailto:|#)[^\s\"'<>`]*$", re.IGNORECASE)
 
 
-def render_inline(text: str) -> str:
-    """Inline Markdown: `code`, **bold**, [text](url); everything else escaped."""
-    out: list[str] = []
-    position = 0
-    for match in _INLINE.finditer(text):
-        out.append(escape(text[position : match.start()]))
-        position = match.end()
-        if match.group("code") is not None:
-            out.append(f"<code>{escape(match.group('code_text').strip() or match.group('code_text'))}</code>")
-        elif match.group("link") is not None:
-            label, href = match.group("link_text"), match.group("href")
-            if _SAFE_HREF.match(href):
-                out.append(f'<a href="{escape(href, quote=True)}" rel="noopener noreferrer">{render_inline(label)}</a>')
-            else:  # javascript:, data:, relative paths: show, never link
-                out.append(f"{render_inline(label)} ({escape(href)})")
-        else:
-            out.append(f"<strong>{render_inline(match.group('bold_text'))}</strong>")
-    out.append(escape(text[position:]))
-    return "".join(out)
+@functools.lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    # Imported here: only the html format pays for it (about 70 ms cold), not `orglint check`.
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": False})  # raw HTML in the text is shown, never rendered
+    parser.validateLink = lambda url: bool(_SAFE_HREF.match(url))  # type: ignore[method-assign]
+    return parser
+
+
+def _secure(tokens: list[Token], heading_offset: int = 0) -> list[Token]:
+    """Shift headings under the page's own, and open every link with rel="noopener noreferrer"."""
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close") and heading_offset:
+            token.tag = f"h{min(6, int(token.tag[1]) + heading_offset)}"
+        for child in token.children or ():
+            if child.type == "link_open":
+                child.attrSet("rel", "noopener noreferrer")
+    return tokens
 
 
 def markdown_to_html(text: str, *, heading_offset: int = 0) -> str:
-    """A safe Markdown subset to HTML: ATX headings (shifted by ``heading_offset``), paragraphs,
-    one level of bullet or numbered lists (with continuation lines), fenced code blocks and the
-    inline forms of :func:`render_inline`. Anything else is shown as escaped text."""
-    out: list[str] = []
-    paragraph: list[str] = []
-    items: list[list[str]] = []
-    list_tag: str | None = None
+    """Rule documentation as HTML (CommonMark: nested lists, quotes, code, tables off), headings
+    shifted by ``heading_offset``; raw HTML escaped, control characters shown, unsafe links left as text."""
+    parser = _markdown()
+    tokens = _secure(parser.parse(printable(text, keep_line_breaks=True)), heading_offset)
+    return parser.renderer.render(tokens, parser.options, {}).rstrip("\n")
 
-    def close_paragraph() -> None:
-        if paragraph:
-            out.append(f"<p>{render_inline(' '.join(paragraph))}</p>")
-            paragraph.clear()
 
-    def close_list() -> None:
-        nonlocal list_tag
-        if list_tag is not None:
-            body = "".join(f"<li>{render_inline(' '.join(item))}</li>" for item in items)
-            out.append(f"<{list_tag}>{body}</{list_tag}>")
-            items.clear()
-            list_tag = None
-
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        index += 1
-        fence = _FENCE.match(line)
-        if fence:
-            close_paragraph()
-            close_list()
-            marker, language = fence.group(1), fence.group(2)
-            code: list[str] = []
-            while index < len(lines) and not lines[index].strip().startswith(marker):
-                code.append(lines[index])
-                index += 1
-            index += 1  # the closing fence (or the end of the text)
-            css = f' class="language-{escape(language, quote=True)}"' if language else ""
-            out.append(f"<pre><code{css}>{escape(chr(10).join(code))}</code></pre>")
-            continue
-        if not line.strip():
-            close_paragraph()
-            close_list()
-            continue
-        heading = _HEADING.match(line)
-        if heading:
-            close_paragraph()
-            close_list()
-            level = min(6, len(heading.group(1)) + heading_offset)
-            out.append(f"<h{level}>{render_inline(heading.group(2))}</h{level}>")
-            continue
-        item = _ITEM.match(line)
-        if item:
-            close_paragraph()
-            tag = "ul" if item.group(2) in "-*+" else "ol"
-            if list_tag != tag:
-                close_list()
-                list_tag = tag
-            items.append([item.group(3).strip()])
-            continue
-        if list_tag is not None:  # a continuation line of the last item
-            items[-1].append(line.strip())
-            continue
-        paragraph.append(line.strip())
-    close_paragraph()
-    close_list()
-    return "\n".join(out)
+def render_inline(text: str) -> str:
+    """One line of Markdown (`code`, **bold**, [text](url)) as inline HTML, everything else escaped."""
+    parser = _markdown()
+    tokens = _secure(parser.parseInline(printable(text, keep_line_breaks=True)))
+    return parser.renderer.render(tokens, parser.options, {})
 
 
 # --- the chart --------------------------------------------------------------------------------
