@@ -63,8 +63,11 @@ class ChartResult:
     @property
     def severity_differences(self) -> list[tuple[Finding, str]]:
         """Expected findings that came with another severity than the expectation's note says."""
-        return [(f, self.expected_severities[(f.code, f.subject)]) for f in self.got
-                if (f.code, f.subject) in self.expected_severities and f.severity != self.expected_severities[(f.code, f.subject)]]
+        return [
+            (f, self.expected_severities[(f.code, f.subject)])
+            for f in self.got
+            if (f.code, f.subject) in self.expected_severities and f.severity != self.expected_severities[(f.code, f.subject)]
+        ]
 
     @property
     def got_pairs(self) -> Counter:
@@ -130,7 +133,7 @@ def read_expected_severities(path: Path) -> dict[tuple[str, str], str]:
             break
         match = _EXPECT.match(line)
         pair = _CODE_SUBJECT.match(match["rest"]) if match else None
-        note = _SEVERITY_NOTE.search(match["rest"][pair.end("subject"):]) if pair else None
+        note = _SEVERITY_NOTE.search(match["rest"][pair.end("subject") :]) if pair else None
         if note:
             severities[(pair["code"], pair["subject"])] = note["severity"].lower()
     return severities
@@ -145,21 +148,27 @@ def lint_chart(path: Path, use_cli: bool = False) -> tuple[list[Finding], list[F
     if use_cli:
         completed = subprocess.run(
             [sys.executable, "-m", "orglint", "check", "--isolated", "--format", "json", "--exit-zero", str(path)],
-            capture_output=True, text=True, timeout=300,
+            capture_output=True,
+            text=True,
+            timeout=300,
         )
         if completed.returncode != 0:
             raise CorpusError(f"{path}: orglint exited {completed.returncode}: {completed.stderr.strip()}")
         entries = json.loads(completed.stdout or "[]")
         found = [Finding(d["code"], d["subject"], d["severity"], d["message"]) for d in entries]
-        product = [Finding(d["code"], d["subject"], d["severity"], d["message"])
-                   for d in entries if d.get("kind", "rule") == "rule" and is_product_code(d["code"])]
+        product = [
+            Finding(d["code"], d["subject"], d["severity"], d["message"])
+            for d in entries
+            if d.get("kind", "rule") == "rule" and is_product_code(d["code"])
+        ]
     else:
         from orglint.api import lint
 
         result = lint([str(path)])
         found = [Finding(f.code, f.subject, str(f.severity), f.message) for f in result.findings]
-        product = [Finding(f.code, f.subject, str(f.severity), f.message)
-                   for f in result.rule_findings if is_product_code(f.code)]
+        product = [
+            Finding(f.code, f.subject, str(f.severity), f.message) for f in result.rule_findings if is_product_code(f.code)
+        ]
     product_keys = {(f.code, f.subject, f.message) for f in product}
     other = [f for f in found if (f.code, f.subject, f.message) not in product_keys and not f.code.startswith("X")]
     return product, other
@@ -223,15 +232,19 @@ def markdown(results: list[ChartResult], only_differences: bool = False) -> str:
         differs = r.false_positives or r.false_negatives
         if only_differences and not differs:
             continue
-        lines.append(f"| {r.name}{'' if differs else ' ✓'} | {_pairs(r.expected)} | {_pairs(r.got_pairs)} | "
-                     f"{sum(r.true_positives.values())} | {sum(r.false_positives.values())} | {sum(r.false_negatives.values())} |")
+        lines.append(
+            f"| {r.name}{'' if differs else ' ✓'} | {_pairs(r.expected)} | {_pairs(r.got_pairs)} | "
+            f"{sum(r.true_positives.values())} | {sum(r.false_positives.values())} | {sum(r.false_negatives.values())} |"
+        )
     exact = sum(1 for r in results if not (r.false_positives or r.false_negatives))
     lines += ["", f"{exact} of {len(results)} charts match their expectations exactly.", ""]
     lines += ["## Totals", "", TOTALS_HEADER, "|---:|---:|---:|---:|---:|---:|---:|", totals_row(results), ""]
     lines += ["## Per rule", "", "| rule | TP | FP | FN | precision | recall |", "|---|---:|---:|---:|---:|---:|"]
     for code, c in per_rule(results).items():
-        lines.append(f"| {code} | {c['tp']} | {c['fp']} | {c['fn']} | {ratio(c['tp'], c['tp'] + c['fp']):.0%} | "
-                     f"{ratio(c['tp'], c['tp'] + c['fn']):.0%} |")
+        lines.append(
+            f"| {code} | {c['tp']} | {c['fp']} | {c['fn']} | {ratio(c['tp'], c['tp'] + c['fp']):.0%} | "
+            f"{ratio(c['tp'], c['tp'] + c['fn']):.0%} |"
+        )
     differences = [(r.name, f, want) for r in results for f, want in r.severity_differences]
     lines += ["", "## Severities that differ from the expectation's note (information, not scored)", ""]
     if differences:
@@ -251,30 +264,43 @@ def markdown(results: list[ChartResult], only_differences: bool = False) -> str:
 
 def as_json(results: list[ChartResult]) -> str:
     t = totals(results)
-    return json.dumps({
-        "charts": [{
-            "chart": r.name,
-            "expected": sorted(f"{c} {s}" for (c, s), n in r.expected.items() for _ in range(n)),
-            "got": sorted(f"{f.code} {f.subject}" for f in r.got),
-            "false_positives": sorted(f"{c} {s}" for (c, s), n in r.false_positives.items() for _ in range(n)),
-            "false_negatives": sorted(f"{c} {s}" for (c, s), n in r.false_negatives.items() for _ in range(n)),
-            "structural": sorted(f"{f.code} {f.subject}" for f in r.structural),
-            "severity_differences": [{"finding": f"{f.code} {f.subject}", "expected": want, "got": f.severity}
-                                     for f, want in r.severity_differences],
-        } for r in results],
-        "totals": {**t, "precision": ratio(t["tp"], t["tp"] + t["fp"]), "recall": ratio(t["tp"], t["tp"] + t["fn"])},
-        "per_rule": per_rule(results),
-    }, indent=2)
+    return json.dumps(
+        {
+            "charts": [
+                {
+                    "chart": r.name,
+                    "expected": sorted(f"{c} {s}" for (c, s), n in r.expected.items() for _ in range(n)),
+                    "got": sorted(f"{f.code} {f.subject}" for f in r.got),
+                    "false_positives": sorted(f"{c} {s}" for (c, s), n in r.false_positives.items() for _ in range(n)),
+                    "false_negatives": sorted(f"{c} {s}" for (c, s), n in r.false_negatives.items() for _ in range(n)),
+                    "structural": sorted(f"{f.code} {f.subject}" for f in r.structural),
+                    "severity_differences": [
+                        {"finding": f"{f.code} {f.subject}", "expected": want, "got": f.severity}
+                        for f, want in r.severity_differences
+                    ],
+                }
+                for r in results
+            ],
+            "totals": {**t, "precision": ratio(t["tp"], t["tp"] + t["fp"]), "recall": ratio(t["tp"], t["tp"] + t["fn"])},
+            "per_rule": per_rule(results),
+        },
+        indent=2,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of charts (default: tests/corpus)")
-    parser.add_argument("--min", type=float, default=None, metavar="RATIO",
-                        help="exit 1 when precision or recall is below RATIO (e.g. 0.95)")
-    parser.add_argument("--cli", action="store_true", help="run `python -m orglint check --format json` per chart instead of the library")
+    parser.add_argument(
+        "--min", type=float, default=None, metavar="RATIO", help="exit 1 when precision or recall is below RATIO (e.g. 0.95)"
+    )
+    parser.add_argument(
+        "--cli", action="store_true", help="run `python -m orglint check --format json` per chart instead of the library"
+    )
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
-    parser.add_argument("--differences", action="store_true", help="list only the charts whose findings differ from the expectations")
+    parser.add_argument(
+        "--differences", action="store_true", help="list only the charts whose findings differ from the expectations"
+    )
     args = parser.parse_args(argv)
     try:
         results = run_corpus(args.corpus, args.cli)

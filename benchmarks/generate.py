@@ -44,134 +44,765 @@ SMALL_ORG = 15
 # --------------------------------------------------------------------------------------
 # Vocabularies
 
-FIRST_NAMES = """
-Aaliyah Aarav Abigail Adaeze Adam Adebayo Adriana Agnieszka Ahmed Aiko Aisha Akira
-Alejandro Aleksander Alessandro Alexander Alexandra Ali Alice Alicia Amara Amelia Amir
-Ana Anders Andrea Andrei Andrew Angela Anika Anna Anthony Antonio Anya Aria Arjun
-Astrid Ayesha Beatriz Benjamin Bianca Bilal Bogdan Brandon Bruno Camila Carlos Carmen
-Caroline Catalina Chen Chiara Chidi Chinedu Chloe Christopher Clara Daniel Daniela
-Dario David Deepika Diana Diego Dmitri Elena Elif Elijah Elizabeth Emeka Emil Emily
-Emma Eric Erik Esther Ethan Eva Fatima Felipe Felix Fernando Finn Florian Francesca
-Gabriel Gabriela Giulia Grace Hana Hannah Harper Hassan Heidi Henrik Hiroshi Hugo Ibrahim
-Ines Ingrid Isabel Isabella Ivan Jack Jacob Jakub James Jana Jasmine Javier Jessica Jin
-Joanna Johan John Jonas Jorge José Joseph Joshua Juan Julia Julian Kai Karim Karin Kate
-Katarzyna Kenji Kevin Khadija Kofi Laila Lars Laura Leah Lena Leo Leon Liam Lily Lina
-Linnea Lucas Lucía Luis Luka Lukas Maja Malik Marco Maria Mariam Mark Marta Martin Mateo
-Mathilde Matteo Maya Mei Mia Michael Miguel Mohammed Nadia Naomi Natalia Nathan Neha
-Nia Nikhil Nikolai Nina Noah Nora Oliver Olivia Omar Oscar Pablo Patrick Paula Pedro
-Peter Pierre Priya Rafael Rahul Rania Ravi Rebecca Ricardo Rita Robert Rohan Rosa Ruth
-Ryan Sadia Samuel Sara Sebastian Selin Sergei Shreya Simone Sofia Sophie Stefan Sven
-Takeshi Tanvir Tariq Theo Thomas Tobias Tomás Uma Valentina Victor Vikram Wei William
-Xavier Yara Yasmin Yuki Yusuf Zainab Zara Zoë Ángel Łukasz Søren Björn Chioma Thandiwe
-Ngozi Tendai Sipho Kwame Abena Lerato Mehmet Emre Zeynep Hyun-woo Ji-ho Seo-yeon Min-jun
-Thao Minh Linh Quang Rizwan Farah Anil Kavya Ishaan Meera Sana Dong Xin Yan Hao
-""".split()
+FIRST_NAMES = [
+    "Aaliyah",
+    "Aarav",
+    "Abigail",
+    "Adaeze",
+    "Adam",
+    "Adebayo",
+    "Adriana",
+    "Agnieszka",
+    "Ahmed",
+    "Aiko",
+    "Aisha",
+    "Akira",
+    "Alejandro",
+    "Aleksander",
+    "Alessandro",
+    "Alexander",
+    "Alexandra",
+    "Ali",
+    "Alice",
+    "Alicia",
+    "Amara",
+    "Amelia",
+    "Amir",
+    "Ana",
+    "Anders",
+    "Andrea",
+    "Andrei",
+    "Andrew",
+    "Angela",
+    "Anika",
+    "Anna",
+    "Anthony",
+    "Antonio",
+    "Anya",
+    "Aria",
+    "Arjun",
+    "Astrid",
+    "Ayesha",
+    "Beatriz",
+    "Benjamin",
+    "Bianca",
+    "Bilal",
+    "Bogdan",
+    "Brandon",
+    "Bruno",
+    "Camila",
+    "Carlos",
+    "Carmen",
+    "Caroline",
+    "Catalina",
+    "Chen",
+    "Chiara",
+    "Chidi",
+    "Chinedu",
+    "Chloe",
+    "Christopher",
+    "Clara",
+    "Daniel",
+    "Daniela",
+    "Dario",
+    "David",
+    "Deepika",
+    "Diana",
+    "Diego",
+    "Dmitri",
+    "Elena",
+    "Elif",
+    "Elijah",
+    "Elizabeth",
+    "Emeka",
+    "Emil",
+    "Emily",
+    "Emma",
+    "Eric",
+    "Erik",
+    "Esther",
+    "Ethan",
+    "Eva",
+    "Fatima",
+    "Felipe",
+    "Felix",
+    "Fernando",
+    "Finn",
+    "Florian",
+    "Francesca",
+    "Gabriel",
+    "Gabriela",
+    "Giulia",
+    "Grace",
+    "Hana",
+    "Hannah",
+    "Harper",
+    "Hassan",
+    "Heidi",
+    "Henrik",
+    "Hiroshi",
+    "Hugo",
+    "Ibrahim",
+    "Ines",
+    "Ingrid",
+    "Isabel",
+    "Isabella",
+    "Ivan",
+    "Jack",
+    "Jacob",
+    "Jakub",
+    "James",
+    "Jana",
+    "Jasmine",
+    "Javier",
+    "Jessica",
+    "Jin",
+    "Joanna",
+    "Johan",
+    "John",
+    "Jonas",
+    "Jorge",
+    "José",
+    "Joseph",
+    "Joshua",
+    "Juan",
+    "Julia",
+    "Julian",
+    "Kai",
+    "Karim",
+    "Karin",
+    "Kate",
+    "Katarzyna",
+    "Kenji",
+    "Kevin",
+    "Khadija",
+    "Kofi",
+    "Laila",
+    "Lars",
+    "Laura",
+    "Leah",
+    "Lena",
+    "Leo",
+    "Leon",
+    "Liam",
+    "Lily",
+    "Lina",
+    "Linnea",
+    "Lucas",
+    "Lucía",
+    "Luis",
+    "Luka",
+    "Lukas",
+    "Maja",
+    "Malik",
+    "Marco",
+    "Maria",
+    "Mariam",
+    "Mark",
+    "Marta",
+    "Martin",
+    "Mateo",
+    "Mathilde",
+    "Matteo",
+    "Maya",
+    "Mei",
+    "Mia",
+    "Michael",
+    "Miguel",
+    "Mohammed",
+    "Nadia",
+    "Naomi",
+    "Natalia",
+    "Nathan",
+    "Neha",
+    "Nia",
+    "Nikhil",
+    "Nikolai",
+    "Nina",
+    "Noah",
+    "Nora",
+    "Oliver",
+    "Olivia",
+    "Omar",
+    "Oscar",
+    "Pablo",
+    "Patrick",
+    "Paula",
+    "Pedro",
+    "Peter",
+    "Pierre",
+    "Priya",
+    "Rafael",
+    "Rahul",
+    "Rania",
+    "Ravi",
+    "Rebecca",
+    "Ricardo",
+    "Rita",
+    "Robert",
+    "Rohan",
+    "Rosa",
+    "Ruth",
+    "Ryan",
+    "Sadia",
+    "Samuel",
+    "Sara",
+    "Sebastian",
+    "Selin",
+    "Sergei",
+    "Shreya",
+    "Simone",
+    "Sofia",
+    "Sophie",
+    "Stefan",
+    "Sven",
+    "Takeshi",
+    "Tanvir",
+    "Tariq",
+    "Theo",
+    "Thomas",
+    "Tobias",
+    "Tomás",
+    "Uma",
+    "Valentina",
+    "Victor",
+    "Vikram",
+    "Wei",
+    "William",
+    "Xavier",
+    "Yara",
+    "Yasmin",
+    "Yuki",
+    "Yusuf",
+    "Zainab",
+    "Zara",
+    "Zoë",
+    "Ángel",
+    "Łukasz",
+    "Søren",
+    "Björn",
+    "Chioma",
+    "Thandiwe",
+    "Ngozi",
+    "Tendai",
+    "Sipho",
+    "Kwame",
+    "Abena",
+    "Lerato",
+    "Mehmet",
+    "Emre",
+    "Zeynep",
+    "Hyun-woo",
+    "Ji-ho",
+    "Seo-yeon",
+    "Min-jun",
+    "Thao",
+    "Minh",
+    "Linh",
+    "Quang",
+    "Rizwan",
+    "Farah",
+    "Anil",
+    "Kavya",
+    "Ishaan",
+    "Meera",
+    "Sana",
+    "Dong",
+    "Xin",
+    "Yan",
+    "Hao",
+]
 
 # Underscores stand for spaces inside a surname ("van_der_Berg").
-LAST_NAMES = """
-Abara Acheampong Adeyemi Agarwal Ahmed Akhtar Alvarez Andersen Andersson Aoki Araújo
-Bakker Banerjee Barbieri Bauer Becker Bergström Bernard Bianchi Boateng Bondarenko
-Brown Bruno Campbell Carvalho Castillo Chatterjee Chen Cheng Choi Clarke Cohen Colombo
-Costa Cruz Da_Silva Dahl Das Davies Dias Dijkstra Dubois Dumont Eze Fernandes Fernández
-Ferrari Fischer Fitzgerald Fontaine Friedman Fujita Gallagher García Ghosh Gomez Gonçalves
-González Gupta Haas Hansen Hartmann Hashemi Hayashi Hernández Hoang Hoffmann Hughes Huang
-Hussain Ibrahim Ikeda Ivanova Iyer Jackson Jansen Jensen Johansson Johnson Jones Joshi
-Kamara Kang Kapoor Kaur Khan Kim Kowalczyk Kowalski Kozlov Kumar Kuznetsov Laine Lambert
-Larsen Laurent Le Lee Lehmann Leroy Li Lim Lindqvist Liu Lombardi Lopes López Lund
-Mahlangu Malik Mancini Martin Martínez Mazur Mehta Mensah Meyer Miller Mishra Molina
-Moreau Moreno Morris Müller Murphy Nakamura Navarro Ndlovu Nguyen Nielsen Novak Nowak
-Nunes O'Brien O'Connor Obi Odhiambo Okafor Okonkwo Oliveira Olsen Ortiz Owusu Ozturk Park
-Patel Pereira Perez Petrov Pham Popescu Rahman Ramírez Rao Reddy Reyes Ricci Richter Rivera
-Robinson Rodrigues Rodríguez Romano Rossi Ruiz Russo Saito Sánchez Santos Sato Schmidt
-Schneider Schulz Sharma Shevchenko Silva Singh Sokolov Sørensen Suzuki Svensson Takahashi
-Tanaka Taylor Thomas Tran Tremblay Turner Vargas Varga Vasquez Verma Virtanen Vogel Volkov
-Wagner Walker Wang Watanabe Weber Williams Wilson Wójcik Wong Wu Xu Yamamoto Yang Yilmaz
-Yoshida Young Zhang Zhao Zhou Zimmermann van_der_Berg de_Vries van_Dijk Nwosu Abubakar
-Dlamini Mokoena Asante Appiah Kariuki Wanjiru Chowdhury Siddiqui Qureshi Nair Pillai
-Menon Bose Sen Tan Ong Goh Ng Chua Lau Yeo Ito Kobayashi Matsumoto Inoue Kimura Shimizu
-Hashimoto Mori Ogawa Fujii Okada Hasegawa Murata Ferreira Ribeiro Almeida Barbosa Rocha
-Castro Mendes Cardoso Teixeira Correia Moura Kaya Demir Şahin Çelik Aydın Arslan Doğan
-Kılıç Aslan Koch Wolf Schröder Neumann Schwarz Braun Krüger Hofmann Lange Werner Krause
-""".split()
+LAST_NAMES = [
+    "Abara",
+    "Acheampong",
+    "Adeyemi",
+    "Agarwal",
+    "Ahmed",
+    "Akhtar",
+    "Alvarez",
+    "Andersen",
+    "Andersson",
+    "Aoki",
+    "Araújo",
+    "Bakker",
+    "Banerjee",
+    "Barbieri",
+    "Bauer",
+    "Becker",
+    "Bergström",
+    "Bernard",
+    "Bianchi",
+    "Boateng",
+    "Bondarenko",
+    "Brown",
+    "Bruno",
+    "Campbell",
+    "Carvalho",
+    "Castillo",
+    "Chatterjee",
+    "Chen",
+    "Cheng",
+    "Choi",
+    "Clarke",
+    "Cohen",
+    "Colombo",
+    "Costa",
+    "Cruz",
+    "Da_Silva",
+    "Dahl",
+    "Das",
+    "Davies",
+    "Dias",
+    "Dijkstra",
+    "Dubois",
+    "Dumont",
+    "Eze",
+    "Fernandes",
+    "Fernández",
+    "Ferrari",
+    "Fischer",
+    "Fitzgerald",
+    "Fontaine",
+    "Friedman",
+    "Fujita",
+    "Gallagher",
+    "García",
+    "Ghosh",
+    "Gomez",
+    "Gonçalves",
+    "González",
+    "Gupta",
+    "Haas",
+    "Hansen",
+    "Hartmann",
+    "Hashemi",
+    "Hayashi",
+    "Hernández",
+    "Hoang",
+    "Hoffmann",
+    "Hughes",
+    "Huang",
+    "Hussain",
+    "Ibrahim",
+    "Ikeda",
+    "Ivanova",
+    "Iyer",
+    "Jackson",
+    "Jansen",
+    "Jensen",
+    "Johansson",
+    "Johnson",
+    "Jones",
+    "Joshi",
+    "Kamara",
+    "Kang",
+    "Kapoor",
+    "Kaur",
+    "Khan",
+    "Kim",
+    "Kowalczyk",
+    "Kowalski",
+    "Kozlov",
+    "Kumar",
+    "Kuznetsov",
+    "Laine",
+    "Lambert",
+    "Larsen",
+    "Laurent",
+    "Le",
+    "Lee",
+    "Lehmann",
+    "Leroy",
+    "Li",
+    "Lim",
+    "Lindqvist",
+    "Liu",
+    "Lombardi",
+    "Lopes",
+    "López",
+    "Lund",
+    "Mahlangu",
+    "Malik",
+    "Mancini",
+    "Martin",
+    "Martínez",
+    "Mazur",
+    "Mehta",
+    "Mensah",
+    "Meyer",
+    "Miller",
+    "Mishra",
+    "Molina",
+    "Moreau",
+    "Moreno",
+    "Morris",
+    "Müller",
+    "Murphy",
+    "Nakamura",
+    "Navarro",
+    "Ndlovu",
+    "Nguyen",
+    "Nielsen",
+    "Novak",
+    "Nowak",
+    "Nunes",
+    "O'Brien",
+    "O'Connor",
+    "Obi",
+    "Odhiambo",
+    "Okafor",
+    "Okonkwo",
+    "Oliveira",
+    "Olsen",
+    "Ortiz",
+    "Owusu",
+    "Ozturk",
+    "Park",
+    "Patel",
+    "Pereira",
+    "Perez",
+    "Petrov",
+    "Pham",
+    "Popescu",
+    "Rahman",
+    "Ramírez",
+    "Rao",
+    "Reddy",
+    "Reyes",
+    "Ricci",
+    "Richter",
+    "Rivera",
+    "Robinson",
+    "Rodrigues",
+    "Rodríguez",
+    "Romano",
+    "Rossi",
+    "Ruiz",
+    "Russo",
+    "Saito",
+    "Sánchez",
+    "Santos",
+    "Sato",
+    "Schmidt",
+    "Schneider",
+    "Schulz",
+    "Sharma",
+    "Shevchenko",
+    "Silva",
+    "Singh",
+    "Sokolov",
+    "Sørensen",
+    "Suzuki",
+    "Svensson",
+    "Takahashi",
+    "Tanaka",
+    "Taylor",
+    "Thomas",
+    "Tran",
+    "Tremblay",
+    "Turner",
+    "Vargas",
+    "Varga",
+    "Vasquez",
+    "Verma",
+    "Virtanen",
+    "Vogel",
+    "Volkov",
+    "Wagner",
+    "Walker",
+    "Wang",
+    "Watanabe",
+    "Weber",
+    "Williams",
+    "Wilson",
+    "Wójcik",
+    "Wong",
+    "Wu",
+    "Xu",
+    "Yamamoto",
+    "Yang",
+    "Yilmaz",
+    "Yoshida",
+    "Young",
+    "Zhang",
+    "Zhao",
+    "Zhou",
+    "Zimmermann",
+    "van_der_Berg",
+    "de_Vries",
+    "van_Dijk",
+    "Nwosu",
+    "Abubakar",
+    "Dlamini",
+    "Mokoena",
+    "Asante",
+    "Appiah",
+    "Kariuki",
+    "Wanjiru",
+    "Chowdhury",
+    "Siddiqui",
+    "Qureshi",
+    "Nair",
+    "Pillai",
+    "Menon",
+    "Bose",
+    "Sen",
+    "Tan",
+    "Ong",
+    "Goh",
+    "Ng",
+    "Chua",
+    "Lau",
+    "Yeo",
+    "Ito",
+    "Kobayashi",
+    "Matsumoto",
+    "Inoue",
+    "Kimura",
+    "Shimizu",
+    "Hashimoto",
+    "Mori",
+    "Ogawa",
+    "Fujii",
+    "Okada",
+    "Hasegawa",
+    "Murata",
+    "Ferreira",
+    "Ribeiro",
+    "Almeida",
+    "Barbosa",
+    "Rocha",
+    "Castro",
+    "Mendes",
+    "Cardoso",
+    "Teixeira",
+    "Correia",
+    "Moura",
+    "Kaya",
+    "Demir",
+    "Şahin",
+    "Çelik",
+    "Aydın",
+    "Arslan",
+    "Doğan",
+    "Kılıç",
+    "Aslan",
+    "Koch",
+    "Wolf",
+    "Schröder",
+    "Neumann",
+    "Schwarz",
+    "Braun",
+    "Krüger",
+    "Hofmann",
+    "Lange",
+    "Werner",
+    "Krause",
+]
 
 # Letters that NFKD does not decompose, for ascii ids and e-mail addresses.
-_ASCII_FOLD = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "Ae",
-                             "æ": "ae", "Đ": "D", "đ": "d", "ı": "i", "Ş": "S", "ş": "s"})
+_ASCII_FOLD = str.maketrans(
+    {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "ß": "ss", "Æ": "Ae", "æ": "ae", "Đ": "D", "đ": "d", "ı": "i", "Ş": "S", "ş": "s"}
+)
 
-COMPANY_NAMES = ["Acme Analytics", "Northwind Software", "Globex Cloud", "Initech Systems",
-                 "Umbrella Data", "Hooli", "Vandelay Software", "Soylent Labs", "Wonka Works",
-                 "Cyberdyne Cloud", "Tyrell Data", "Stark Digital"]
-PRODUCT_STRATEGIES = ["product-led", "product-led-growth", "product-operating-model",
-                      "product-centric"]
+COMPANY_NAMES = [
+    "Acme Analytics",
+    "Northwind Software",
+    "Globex Cloud",
+    "Initech Systems",
+    "Umbrella Data",
+    "Hooli",
+    "Vandelay Software",
+    "Soylent Labs",
+    "Wonka Works",
+    "Cyberdyne Cloud",
+    "Tyrell Data",
+    "Stark Digital",
+]
+PRODUCT_STRATEGIES = ["product-led", "product-led-growth", "product-operating-model", "product-centric"]
 
-PRODUCT_NAMES = ["Insights", "Checkout", "Payments", "Billing", "Marketplace", "Messaging",
-                 "Search", "Identity", "Workflows", "Reporting", "Integrations", "Mobile App",
-                 "Notifications", "Admin Console", "Scheduler", "Storefront", "Analytics",
-                 "Connect", "Forms", "Docs", "Inbox", "Campaigns", "Loyalty", "Dispatch",
-                 "Ledger", "Catalog", "Studio", "Vault", "Pulse", "Atlas", "Beacon", "Compass",
-                 "Harbor", "Lumen", "Relay", "Sentinel"]
-PRODUCT_EDITIONS = ["Cloud", "Enterprise", "Pro", "Lite", "for Teams", "Go", "Plus", "Edge",
-                    "Hub", "Mobile"]
-PRODUCT_METRICS = ["NPS", "MAU", "DAU", "WAU", "Activation rate", "D30 retention",
-                   "Trial-to-paid conversion", "ARR", "Net revenue retention", "Logo churn",
-                   "Time to value", "CSAT", "Gross margin", "Expansion revenue",
-                   "Feature adoption", "Checkout conversion", "Uptime"]
-SQUAD_AREAS = ["Onboarding", "Search", "Checkout", "Notifications", "Billing", "Reporting",
-               "Integrations", "Growth", "Core", "Permissions", "Sync", "Import", "Editor",
-               "Dashboards", "Alerts", "Pricing", "Recommendations", "Fraud", "Compliance",
-               "Localization", "Performance", "Accounts", "Catalog", "Workflow", "Public API",
-               "Mobile", "Web", "Collaboration", "Audit Log", "Data Export", "Experiments",
-               "Trust & Safety", "Self-serve", "Enterprise Admin", "Activation", "Retention"]
-TRIBE_THEMES = ["Experience", "Core", "Growth", "Enterprise", "Foundations", "Acquisition",
-                "Engagement", "Monetization", "Intelligence", "Ecosystem"]
-PLATFORM_TEAMS = ["Cloud Infrastructure", "Developer Experience", "CI/CD", "Observability",
-                  "Identity Platform", "Data Platform", "Security Engineering", "Edge & Networking",
-                  "Release Engineering", "Storage", "Service Mesh", "Internal Tools"]
-GUILDS = ["Security Guild", "Accessibility Guild", "Frontend Guild", "API Design Guild",
-          "Testing Guild", "Observability Guild"]
+PRODUCT_NAMES = [
+    "Insights",
+    "Checkout",
+    "Payments",
+    "Billing",
+    "Marketplace",
+    "Messaging",
+    "Search",
+    "Identity",
+    "Workflows",
+    "Reporting",
+    "Integrations",
+    "Mobile App",
+    "Notifications",
+    "Admin Console",
+    "Scheduler",
+    "Storefront",
+    "Analytics",
+    "Connect",
+    "Forms",
+    "Docs",
+    "Inbox",
+    "Campaigns",
+    "Loyalty",
+    "Dispatch",
+    "Ledger",
+    "Catalog",
+    "Studio",
+    "Vault",
+    "Pulse",
+    "Atlas",
+    "Beacon",
+    "Compass",
+    "Harbor",
+    "Lumen",
+    "Relay",
+    "Sentinel",
+]
+PRODUCT_EDITIONS = ["Cloud", "Enterprise", "Pro", "Lite", "for Teams", "Go", "Plus", "Edge", "Hub", "Mobile"]
+PRODUCT_METRICS = [
+    "NPS",
+    "MAU",
+    "DAU",
+    "WAU",
+    "Activation rate",
+    "D30 retention",
+    "Trial-to-paid conversion",
+    "ARR",
+    "Net revenue retention",
+    "Logo churn",
+    "Time to value",
+    "CSAT",
+    "Gross margin",
+    "Expansion revenue",
+    "Feature adoption",
+    "Checkout conversion",
+    "Uptime",
+]
+SQUAD_AREAS = [
+    "Onboarding",
+    "Search",
+    "Checkout",
+    "Notifications",
+    "Billing",
+    "Reporting",
+    "Integrations",
+    "Growth",
+    "Core",
+    "Permissions",
+    "Sync",
+    "Import",
+    "Editor",
+    "Dashboards",
+    "Alerts",
+    "Pricing",
+    "Recommendations",
+    "Fraud",
+    "Compliance",
+    "Localization",
+    "Performance",
+    "Accounts",
+    "Catalog",
+    "Workflow",
+    "Public API",
+    "Mobile",
+    "Web",
+    "Collaboration",
+    "Audit Log",
+    "Data Export",
+    "Experiments",
+    "Trust & Safety",
+    "Self-serve",
+    "Enterprise Admin",
+    "Activation",
+    "Retention",
+]
+TRIBE_THEMES = [
+    "Experience",
+    "Core",
+    "Growth",
+    "Enterprise",
+    "Foundations",
+    "Acquisition",
+    "Engagement",
+    "Monetization",
+    "Intelligence",
+    "Ecosystem",
+]
+PLATFORM_TEAMS = [
+    "Cloud Infrastructure",
+    "Developer Experience",
+    "CI/CD",
+    "Observability",
+    "Identity Platform",
+    "Data Platform",
+    "Security Engineering",
+    "Edge & Networking",
+    "Release Engineering",
+    "Storage",
+    "Service Mesh",
+    "Internal Tools",
+]
+GUILDS = ["Security Guild", "Accessibility Guild", "Frontend Guild", "API Design Guild", "Testing Guild", "Observability Guild"]
 REGIONS = ["North America", "EMEA", "APAC", "LATAM"]
 REGION_WEIGHTS = [0.45, 0.32, 0.15, 0.08]
 
 # Seniority prefixes and their weights, for individual contributors.
-ENGINEERING_SENIORITY = [("", 34), ("Senior ", 38), ("Staff ", 9), ("Principal ", 3),
-                         ("Junior ", 6), ("Associate ", 5), ("Lead ", 5)]
+ENGINEERING_SENIORITY = [
+    ("", 34),
+    ("Senior ", 38),
+    ("Staff ", 9),
+    ("Principal ", 3),
+    ("Junior ", 6),
+    ("Associate ", 5),
+    ("Lead ", 5),
+]
 BUSINESS_SENIORITY = [("", 56), ("Senior ", 30), ("Junior ", 5), ("Associate ", 6), ("Lead ", 3)]
 NO_SENIORITY = [("", 1)]
 
 # Squad engineers by discipline: (discipline, weight, titles).
 SQUAD_DISCIPLINES = [
-    ("backend", 40, ["Backend Engineer", "Software Engineer", "Backend Engineer",
-                     "Software Engineer, Backend"]),
+    ("backend", 40, ["Backend Engineer", "Software Engineer", "Backend Engineer", "Software Engineer, Backend"]),
     ("frontend", 28, ["Frontend Engineer", "Frontend Engineer", "Software Engineer, Frontend"]),
     ("fullstack", 12, ["Full Stack Engineer", "Software Engineer"]),
     ("mobile", 12, ["iOS Engineer", "Android Engineer", "Mobile Engineer"]),
     ("qa", 8, ["QA Engineer", "Test Automation Engineer", "Software Engineer in Test"]),
 ]
-PLATFORM_TITLES = ["Site Reliability Engineer", "Platform Engineer", "DevOps Engineer",
-                   "Infrastructure Engineer", "Security Engineer", "Software Engineer",
-                   "Database Reliability Engineer", "Build Engineer"]
-PM_TITLES = [("Product Manager", 34), ("Senior Product Manager", 24), ("Product Owner", 22),
-             ("Senior Product Owner", 5), ("Technical Product Manager", 6),
-             ("Associate Product Manager", 5), ("Principal Product Manager", 4)]
-DESIGNER_TITLES = ["Product Designer", "Product Designer", "UX Designer", "UI Designer",
-                   "Interaction Designer", "UX Researcher"]
-TRIBE_COACH_TITLES = ["Agile Coach", "Technical Program Manager", "Delivery Manager",
-                      "Scrum Master"]
+PLATFORM_TITLES = [
+    "Site Reliability Engineer",
+    "Platform Engineer",
+    "DevOps Engineer",
+    "Infrastructure Engineer",
+    "Security Engineer",
+    "Software Engineer",
+    "Database Reliability Engineer",
+    "Build Engineer",
+]
+PM_TITLES = [
+    ("Product Manager", 34),
+    ("Senior Product Manager", 24),
+    ("Product Owner", 22),
+    ("Senior Product Owner", 5),
+    ("Technical Product Manager", 6),
+    ("Associate Product Manager", 5),
+    ("Principal Product Manager", 4),
+]
+DESIGNER_TITLES = ["Product Designer", "Product Designer", "UX Designer", "UI Designer", "Interaction Designer", "UX Researcher"]
+TRIBE_COACH_TITLES = ["Agile Coach", "Technical Program Manager", "Delivery Manager", "Scrum Master"]
 
 # Upper management titles by level (2 = manager of managers, 3, 4 and above).
-ENGINEERING_UPPER = ["Director of Engineering", "Senior Director of Engineering",
-                     "VP of Engineering", "SVP Engineering"]
-PLATFORM_UPPER = ["Director of Platform Engineering", "Senior Director of Infrastructure",
-                  "VP of Infrastructure"]
-PRODUCT_UPPER = ["Group Product Manager", "Director of Product Management",
-                 "Senior Director of Product Management", "VP Product"]
+ENGINEERING_UPPER = ["Director of Engineering", "Senior Director of Engineering", "VP of Engineering", "SVP Engineering"]
+PLATFORM_UPPER = ["Director of Platform Engineering", "Senior Director of Infrastructure", "VP of Infrastructure"]
+PRODUCT_UPPER = ["Group Product Manager", "Director of Product Management", "Senior Director of Product Management", "VP Product"]
 DESIGN_UPPER = ["Design Manager", "Director of Design", "Senior Director of Design"]
 
 
 class Kind:
     """A kind of leaf team in a department: its name, manager title, IC titles."""
 
-    __slots__ = ("name", "weight", "manager", "titles", "seniority")
+    __slots__ = ("manager", "name", "seniority", "titles", "weight")
 
     def __init__(self, name, weight, manager, titles, seniority=BUSINESS_SENIORITY):
         self.name, self.weight, self.manager = name, weight, manager
@@ -181,7 +812,7 @@ class Kind:
 class DepartmentSpec:
     """A department built as a plain management tree of leaf teams."""
 
-    __slots__ = ("function", "name", "share", "regional", "kinds", "upper")
+    __slots__ = ("function", "kinds", "name", "regional", "share", "upper")
 
     def __init__(self, function, name, share, kinds, upper, regional=False):
         self.function, self.name, self.share = function, name, share
@@ -192,98 +823,215 @@ class DepartmentSpec:
 # (engineering + product + design in squads and platform teams) takes SQUAD_SIDE_SHARE.
 SQUAD_SIDE_SHARE = 0.46
 DEPARTMENTS = [
-    DepartmentSpec("design", "Design", 0.01, [
-        Kind("UX Research", 2, "UX Research Manager", ["UX Researcher"]),
-        Kind("Design Systems", 2, "Design Manager", ["Product Designer", "UI Designer",
-                                                      "Design Technologist"]),
-        Kind("Content Design", 1, "Content Design Manager", ["Content Designer", "UX Writer"]),
-    ], ["Director of Design", "Senior Director of Design"]),
-    DepartmentSpec("data", "Data & Analytics", 0.045, [
-        Kind("Data Science", 3, "Data Science Manager",
-             ["Data Scientist", "Data Scientist", "Machine Learning Engineer", "Applied Scientist"],
-             ENGINEERING_SENIORITY),
-        Kind("Analytics", 3, "Analytics Manager",
-             ["Data Analyst", "Analytics Engineer", "Product Analyst", "BI Analyst"]),
-        Kind("Data Engineering", 2, "Data Engineering Manager", ["Data Engineer"],
-             ENGINEERING_SENIORITY),
-        Kind("ML Platform", 1, "Machine Learning Engineering Manager",
-             ["Machine Learning Engineer", "MLOps Engineer"], ENGINEERING_SENIORITY),
-    ], ["Director of Data Science", "Senior Director of Data", "VP Data"]),
-    DepartmentSpec("marketing", "Marketing", 0.08, [
-        Kind("Product Marketing", 3, "Group Product Marketing Manager",
-             ["Product Marketing Manager"]),
-        Kind("Demand Generation", 3, "Demand Generation Lead",
-             ["Demand Generation Manager", "Growth Marketer", "Performance Marketing Manager"]),
-        Kind("Content", 2, "Content Marketing Lead",
-             ["Content Marketing Manager", "Content Strategist", "Copywriter"]),
-        Kind("Brand & Communications", 1, "Communications Lead",
-             ["Brand Manager", "Communications Manager", "Social Media Manager", "PR Manager"]),
-        Kind("Field Marketing", 2, "Field Marketing Lead",
-             ["Field Marketing Manager", "Events Manager"]),
-        Kind("Marketing Operations", 1, "Marketing Operations Lead",
-             ["Marketing Operations Manager", "Marketing Analyst"]),
-    ], ["Director of Marketing", "Senior Director of Marketing", "VP Marketing"]),
-    DepartmentSpec("sales", "Sales", 0.15, [
-        Kind("Enterprise Sales", 3, "Sales Manager", ["Enterprise Account Executive"]),
-        Kind("Mid-Market Sales", 3, "Sales Manager", ["Account Executive"]),
-        Kind("Sales Development", 3, "Sales Development Manager",
-             ["Sales Development Representative", "Business Development Representative"]),
-        Kind("Account Management", 2, "Account Management Lead", ["Account Manager"]),
-        Kind("Solutions Engineering", 2, "Solutions Engineering Manager",
-             ["Solutions Engineer", "Sales Engineer", "Solutions Architect"]),
-    ], ["Regional Sales Director", "Area Vice President of Sales", "VP Sales"], regional=True),
-    DepartmentSpec("support", "Customer Support", 0.07, [
-        Kind("Frontline Support", 4, "Support Team Lead",
-             ["Customer Support Specialist", "Customer Support Representative"]),
-        Kind("Technical Support", 3, "Support Manager",
-             ["Technical Support Engineer", "Support Engineer"]),
-        Kind("Support Operations", 1, "Support Operations Manager",
-             ["Support Operations Analyst", "Technical Writer"]),
-    ], ["Senior Support Manager", "Director of Customer Support", "VP Support"], regional=True),
-    DepartmentSpec("customer-success", "Customer Success", 0.06, [
-        Kind("Customer Success", 4, "Customer Success Lead", ["Customer Success Manager"]),
-        Kind("Technical Account Management", 2, "Technical Account Management Lead",
-             ["Technical Account Manager", "Customer Success Engineer"]),
-        Kind("Onboarding", 2, "Onboarding Lead",
-             ["Onboarding Specialist", "Implementation Consultant"]),
-        Kind("Renewals", 1, "Renewals Lead", ["Renewals Manager"]),
-    ], ["Director of Customer Success", "Senior Director of Customer Success"], regional=True),
-    DepartmentSpec("finance", "Finance", 0.03, [
-        Kind("Accounting", 3, "Accounting Manager",
-             ["Accountant", "Staff Accountant", "Accounts Payable Specialist",
-              "Accounts Receivable Specialist", "Payroll Specialist"], NO_SENIORITY),
-        Kind("FP&A", 2, "FP&A Manager", ["Financial Analyst", "FP&A Analyst", "Pricing Analyst"]),
-        Kind("Tax & Treasury", 1, "Tax Manager", ["Tax Analyst", "Treasury Analyst"]),
-    ], ["Controller", "Director of Finance", "Senior Director of Finance"]),
-    DepartmentSpec("legal", "Legal", 0.015, [
-        Kind("Commercial Legal", 2, "Associate General Counsel",
-             ["Commercial Counsel", "Corporate Counsel", "Contracts Manager"], NO_SENIORITY),
-        Kind("Privacy & Compliance", 1, "Compliance Manager",
-             ["Privacy Counsel", "Compliance Analyst"], NO_SENIORITY),
-        Kind("Legal Operations", 1, "Legal Operations Manager",
-             ["Paralegal", "Legal Operations Specialist"], NO_SENIORITY),
-    ], ["Deputy General Counsel", "Deputy General Counsel"]),
-    DepartmentSpec("people", "People", 0.035, [
-        Kind("Talent Acquisition", 4, "Recruiting Manager",
-             ["Recruiter", "Technical Recruiter", "Sourcer", "Recruiting Coordinator"]),
-        Kind("People Partners", 2, "People Partner Manager",
-             ["HR Business Partner", "People Partner"]),
-        Kind("People Operations", 2, "People Operations Manager",
-             ["People Operations Specialist", "HRIS Analyst", "Benefits Specialist"]),
-        Kind("Learning & Development", 1, "Learning & Development Manager",
-             ["Learning & Development Partner", "Compensation Analyst"]),
-    ], ["Director of Talent Acquisition", "Senior Director of People", "VP People"]),
-    DepartmentSpec("operations", "Operations", 0.04, [
-        Kind("Business Operations", 2, "Business Operations Manager",
-             ["Business Operations Analyst", "Strategy & Operations Associate"]),
-        Kind("Revenue Operations", 2, "Revenue Operations Manager",
-             ["Revenue Operations Analyst", "Sales Operations Analyst", "Deal Desk Specialist"]),
-        Kind("IT", 2, "IT Manager", ["IT Support Specialist", "Systems Administrator"]),
-        Kind("Workplace", 1, "Workplace Manager",
-             ["Office Manager", "Workplace Coordinator", "Facilities Coordinator"], NO_SENIORITY),
-        Kind("Program Management", 1, "Program Management Lead",
-             ["Program Manager", "Project Manager"]),
-    ], ["Director of Business Operations", "Senior Director of Operations", "VP Operations"]),
+    DepartmentSpec(
+        "design",
+        "Design",
+        0.01,
+        [
+            Kind("UX Research", 2, "UX Research Manager", ["UX Researcher"]),
+            Kind("Design Systems", 2, "Design Manager", ["Product Designer", "UI Designer", "Design Technologist"]),
+            Kind("Content Design", 1, "Content Design Manager", ["Content Designer", "UX Writer"]),
+        ],
+        ["Director of Design", "Senior Director of Design"],
+    ),
+    DepartmentSpec(
+        "data",
+        "Data & Analytics",
+        0.045,
+        [
+            Kind(
+                "Data Science",
+                3,
+                "Data Science Manager",
+                ["Data Scientist", "Data Scientist", "Machine Learning Engineer", "Applied Scientist"],
+                ENGINEERING_SENIORITY,
+            ),
+            Kind("Analytics", 3, "Analytics Manager", ["Data Analyst", "Analytics Engineer", "Product Analyst", "BI Analyst"]),
+            Kind("Data Engineering", 2, "Data Engineering Manager", ["Data Engineer"], ENGINEERING_SENIORITY),
+            Kind(
+                "ML Platform",
+                1,
+                "Machine Learning Engineering Manager",
+                ["Machine Learning Engineer", "MLOps Engineer"],
+                ENGINEERING_SENIORITY,
+            ),
+        ],
+        ["Director of Data Science", "Senior Director of Data", "VP Data"],
+    ),
+    DepartmentSpec(
+        "marketing",
+        "Marketing",
+        0.08,
+        [
+            Kind("Product Marketing", 3, "Group Product Marketing Manager", ["Product Marketing Manager"]),
+            Kind(
+                "Demand Generation",
+                3,
+                "Demand Generation Lead",
+                ["Demand Generation Manager", "Growth Marketer", "Performance Marketing Manager"],
+            ),
+            Kind("Content", 2, "Content Marketing Lead", ["Content Marketing Manager", "Content Strategist", "Copywriter"]),
+            Kind(
+                "Brand & Communications",
+                1,
+                "Communications Lead",
+                ["Brand Manager", "Communications Manager", "Social Media Manager", "PR Manager"],
+            ),
+            Kind("Field Marketing", 2, "Field Marketing Lead", ["Field Marketing Manager", "Events Manager"]),
+            Kind("Marketing Operations", 1, "Marketing Operations Lead", ["Marketing Operations Manager", "Marketing Analyst"]),
+        ],
+        ["Director of Marketing", "Senior Director of Marketing", "VP Marketing"],
+    ),
+    DepartmentSpec(
+        "sales",
+        "Sales",
+        0.15,
+        [
+            Kind("Enterprise Sales", 3, "Sales Manager", ["Enterprise Account Executive"]),
+            Kind("Mid-Market Sales", 3, "Sales Manager", ["Account Executive"]),
+            Kind(
+                "Sales Development",
+                3,
+                "Sales Development Manager",
+                ["Sales Development Representative", "Business Development Representative"],
+            ),
+            Kind("Account Management", 2, "Account Management Lead", ["Account Manager"]),
+            Kind(
+                "Solutions Engineering",
+                2,
+                "Solutions Engineering Manager",
+                ["Solutions Engineer", "Sales Engineer", "Solutions Architect"],
+            ),
+        ],
+        ["Regional Sales Director", "Area Vice President of Sales", "VP Sales"],
+        regional=True,
+    ),
+    DepartmentSpec(
+        "support",
+        "Customer Support",
+        0.07,
+        [
+            Kind("Frontline Support", 4, "Support Team Lead", ["Customer Support Specialist", "Customer Support Representative"]),
+            Kind("Technical Support", 3, "Support Manager", ["Technical Support Engineer", "Support Engineer"]),
+            Kind("Support Operations", 1, "Support Operations Manager", ["Support Operations Analyst", "Technical Writer"]),
+        ],
+        ["Senior Support Manager", "Director of Customer Support", "VP Support"],
+        regional=True,
+    ),
+    DepartmentSpec(
+        "customer-success",
+        "Customer Success",
+        0.06,
+        [
+            Kind("Customer Success", 4, "Customer Success Lead", ["Customer Success Manager"]),
+            Kind(
+                "Technical Account Management",
+                2,
+                "Technical Account Management Lead",
+                ["Technical Account Manager", "Customer Success Engineer"],
+            ),
+            Kind("Onboarding", 2, "Onboarding Lead", ["Onboarding Specialist", "Implementation Consultant"]),
+            Kind("Renewals", 1, "Renewals Lead", ["Renewals Manager"]),
+        ],
+        ["Director of Customer Success", "Senior Director of Customer Success"],
+        regional=True,
+    ),
+    DepartmentSpec(
+        "finance",
+        "Finance",
+        0.03,
+        [
+            Kind(
+                "Accounting",
+                3,
+                "Accounting Manager",
+                [
+                    "Accountant",
+                    "Staff Accountant",
+                    "Accounts Payable Specialist",
+                    "Accounts Receivable Specialist",
+                    "Payroll Specialist",
+                ],
+                NO_SENIORITY,
+            ),
+            Kind("FP&A", 2, "FP&A Manager", ["Financial Analyst", "FP&A Analyst", "Pricing Analyst"]),
+            Kind("Tax & Treasury", 1, "Tax Manager", ["Tax Analyst", "Treasury Analyst"]),
+        ],
+        ["Controller", "Director of Finance", "Senior Director of Finance"],
+    ),
+    DepartmentSpec(
+        "legal",
+        "Legal",
+        0.015,
+        [
+            Kind(
+                "Commercial Legal",
+                2,
+                "Associate General Counsel",
+                ["Commercial Counsel", "Corporate Counsel", "Contracts Manager"],
+                NO_SENIORITY,
+            ),
+            Kind("Privacy & Compliance", 1, "Compliance Manager", ["Privacy Counsel", "Compliance Analyst"], NO_SENIORITY),
+            Kind("Legal Operations", 1, "Legal Operations Manager", ["Paralegal", "Legal Operations Specialist"], NO_SENIORITY),
+        ],
+        ["Deputy General Counsel", "Deputy General Counsel"],
+    ),
+    DepartmentSpec(
+        "people",
+        "People",
+        0.035,
+        [
+            Kind(
+                "Talent Acquisition",
+                4,
+                "Recruiting Manager",
+                ["Recruiter", "Technical Recruiter", "Sourcer", "Recruiting Coordinator"],
+            ),
+            Kind("People Partners", 2, "People Partner Manager", ["HR Business Partner", "People Partner"]),
+            Kind(
+                "People Operations",
+                2,
+                "People Operations Manager",
+                ["People Operations Specialist", "HRIS Analyst", "Benefits Specialist"],
+            ),
+            Kind(
+                "Learning & Development",
+                1,
+                "Learning & Development Manager",
+                ["Learning & Development Partner", "Compensation Analyst"],
+            ),
+        ],
+        ["Director of Talent Acquisition", "Senior Director of People", "VP People"],
+    ),
+    DepartmentSpec(
+        "operations",
+        "Operations",
+        0.04,
+        [
+            Kind(
+                "Business Operations",
+                2,
+                "Business Operations Manager",
+                ["Business Operations Analyst", "Strategy & Operations Associate"],
+            ),
+            Kind(
+                "Revenue Operations",
+                2,
+                "Revenue Operations Manager",
+                ["Revenue Operations Analyst", "Sales Operations Analyst", "Deal Desk Specialist"],
+            ),
+            Kind("IT", 2, "IT Manager", ["IT Support Specialist", "Systems Administrator"]),
+            Kind(
+                "Workplace",
+                1,
+                "Workplace Manager",
+                ["Office Manager", "Workplace Coordinator", "Facilities Coordinator"],
+                NO_SENIORITY,
+            ),
+            Kind("Program Management", 1, "Program Management Lead", ["Program Manager", "Project Manager"]),
+        ],
+        ["Director of Business Operations", "Senior Director of Operations", "VP Operations"],
+    ),
 ]
 DEPARTMENT_BY_FUNCTION = {spec.function: spec for spec in DEPARTMENTS}
 
@@ -302,8 +1050,13 @@ EXECUTIVES = [
     ("coo", "Chief Operating Officer", "operations", "Operations", 1000),
 ]
 # Smaller companies give some seats a VP title instead of a C-level one.
-SMALL_COMPANY_TITLES = {"cpo": "VP Product", "cro": "VP Sales", "cmo": "VP Marketing",
-                        "cfo": "VP Finance", "chro": "Head of People"}
+SMALL_COMPANY_TITLES = {
+    "cpo": "VP Product",
+    "cro": "VP Sales",
+    "cmo": "VP Marketing",
+    "cfo": "VP Finance",
+    "chro": "Head of People",
+}
 SMALL_COMPANY = 500
 
 
@@ -311,9 +1064,19 @@ SMALL_COMPANY = 500
 # The model being built: plain objects that reference each other (ids are read
 # only when writing, so a person can be renamed late).
 
+
 class Person:
-    __slots__ = ("id", "name", "title", "boss", "unit", "units", "dotted_to", "has_email",
-                 "reports")
+    __slots__ = (
+        "boss",
+        "dotted_to",
+        "has_email",
+        "id",
+        "name",
+        "reports",
+        "title",
+        "unit",
+        "units",
+    )
 
     def __init__(self, pid, name, title, boss, unit):
         self.id, self.name, self.title = pid, name, title
@@ -323,7 +1086,7 @@ class Person:
 
 
 class Unit:
-    __slots__ = ("id", "name", "type", "function", "lead", "parent", "products")
+    __slots__ = ("function", "id", "lead", "name", "parent", "products", "type")
 
     def __init__(self, uid, name, utype, function, lead, parent):
         self.id, self.name, self.type, self.function = uid, name, utype, function
@@ -332,7 +1095,7 @@ class Unit:
 
 
 class Product:
-    __slots__ = ("id", "name", "owner", "metrics")
+    __slots__ = ("id", "metrics", "name", "owner")
 
     def __init__(self, pid, name, metrics):
         self.id, self.name, self.metrics = pid, name, metrics
@@ -345,7 +1108,7 @@ class LeafTeam:
     ICs are created only once the headcount left for ICs is known, so the
     chart has exactly n people."""
 
-    __slots__ = ("manager", "unit", "kind", "region", "weight", "size")
+    __slots__ = ("kind", "manager", "region", "size", "unit", "weight")
 
     def __init__(self, manager, unit, kind, weight, region=None):
         self.manager, self.unit, self.kind, self.weight = manager, unit, kind, weight
@@ -379,6 +1142,7 @@ def _weighted(pairs):
 # --------------------------------------------------------------------------------------
 # The builder
 
+
 class OrgBuilder:
     def __init__(self, n: int, seed: int = 0, clean: bool = False):
         if n < 1:
@@ -399,16 +1163,15 @@ class OrgBuilder:
         # Person names: parts, their ascii id forms, the initials used as middle names.
         self._first = [(name, _slug(name).replace("-", "")) for name in FIRST_NAMES]
         self._last = [(name.replace("_", " "), _slug(name).replace("-", "")) for name in LAST_NAMES]
-        self._seniority = {id(s): _weighted(s) for s in
-                           (ENGINEERING_SENIORITY, BUSINESS_SENIORITY, NO_SENIORITY)}
-        self.gpms: list[Person] = []          # targets of product marketing dotted lines
-        self.tribe_leads: list[Person] = []   # targets of embedded data dotted lines
+        self._seniority = {id(s): _weighted(s) for s in (ENGINEERING_SENIORITY, BUSINESS_SENIORITY, NO_SENIORITY)}
+        self.gpms: list[Person] = []  # targets of product marketing dotted lines
+        self.tribe_leads: list[Person] = []  # targets of embedded data dotted lines
         self.executives: list[Person] = []
         self.guilds: list[Unit] = []
         self._designers: list[Person] = []
-        self._chapters: dict[int, dict | bool] = {}        # tribe -> {discipline: chapter}
+        self._chapters: dict[int, dict | bool] = {}  # tribe -> {discipline: chapter}
         self._chapter_members: dict[int, list[Person]] = {}
-        self._region_of: dict[int, str | None] = {}        # manager -> region below them
+        self._region_of: dict[int, str | None] = {}  # manager -> region below them
 
     # ---- people and units ------------------------------------------------------------
 
@@ -450,7 +1213,7 @@ class OrgBuilder:
     def unit(self, name, utype, function, lead, parent) -> Unit:
         base = _slug(name) or utype
         uid, count = base, self._unit_ids.get(base, 0)
-        while uid in self._unit_ids:   # "ledger-core-2" may also be some unit's own slug
+        while uid in self._unit_ids:  # "ledger-core-2" may also be some unit's own slug
             count += 1
             uid = f"{base}-{count}"
         self._unit_ids[base] = count or 1
@@ -486,12 +1249,11 @@ class OrgBuilder:
                 sizes[j] += 1
         out, start = [], 0
         for size in sizes:
-            out.append(items[start:start + size])
+            out.append(items[start : start + size])
             start += size
         return out
 
-    def group_up(self, nodes: list[Person], make_manager, max_top: int,
-                 lo: int = 4, hi: int = 8, level: int = 2) -> list[Person]:
+    def group_up(self, nodes: list[Person], make_manager, max_top: int, lo: int = 4, hi: int = 8, level: int = 2) -> list[Person]:
         """Add management layers above nodes until at most max_top remain."""
         while len(nodes) > max_top:
             managers = []
@@ -540,22 +1302,30 @@ class OrgBuilder:
         if self.n == 1:
             return
         cto = self.person("CTO & Co-founder", ceo, company)
-        first_hires = ["Software Engineer", "Product Manager", "Senior Software Engineer",
-                       "Product Designer", "Account Executive", "Full Stack Engineer",
-                       "Customer Success Manager", "Growth Marketer", "Software Engineer",
-                       "Operations Manager", "Frontend Engineer",
-                       "Sales Development Representative"]
+        first_hires = [
+            "Software Engineer",
+            "Product Manager",
+            "Senior Software Engineer",
+            "Product Designer",
+            "Account Executive",
+            "Full Stack Engineer",
+            "Customer Success Manager",
+            "Growth Marketer",
+            "Software Engineer",
+            "Operations Manager",
+            "Frontend Engineer",
+            "Sales Development Representative",
+        ]
         for i in range(self.n - 2):
             title = first_hires[i % len(first_hires)]
             boss = cto if "Engineer" in title else ceo
             self.person(title, boss, company)
 
     def _build_company(self):
-        n, rng = self.n, self.rng
+        n, _rng = self.n, self.rng
         company = self.unit(self.company, "company", None, None, None)
         leadership = self.unit("Executive Team", "team", "executive", None, company)
-        ceo = self.person("Chief Executive Officer" if n >= SMALL_COMPANY else "CEO & Co-founder",
-                          None, leadership)
+        ceo = self.person("Chief Executive Officer" if n >= SMALL_COMPANY else "CEO & Co-founder", None, leadership)
         company.lead = leadership.lead = ceo
 
         # Executive team and the departments they lead.
@@ -580,22 +1350,19 @@ class OrgBuilder:
 
         def sub_department(function, title, boss):
             head = self.person(title, boss, None)
-            dept = self.unit(DEPARTMENT_BY_FUNCTION[function].name, "department", function,
-                             head, department_led_by(boss))
+            dept = self.unit(DEPARTMENT_BY_FUNCTION[function].name, "department", function, head, department_led_by(boss))
             head.unit = dept
             departments[function] = dept
             return head
 
         if "cpo" in seats and n >= 40:
-            seats["design"] = sub_department(
-                "design", "VP Design" if n >= 5000 else "Head of Design", seats["cpo"])
+            seats["design"] = sub_department("design", "VP Design" if n >= 5000 else "Head of Design", seats["cpo"])
         if n >= 30:
             seats["support"] = sub_department(
-                "support", "VP Support" if n >= 5000 else "Head of Support",
-                seats.get("vpcs") or seats.get("cro") or ceo)
+                "support", "VP Support" if n >= 5000 else "Head of Support", seats.get("vpcs") or seats.get("cro") or ceo
+            )
         if "coo" not in seats and n >= 100:
-            seats["ops"] = sub_department("operations", "Head of Business Operations",
-                                          seats.get("cfo") or ceo)
+            seats["ops"] = sub_department("operations", "Head of Business Operations", seats.get("cfo") or ceo)
 
         # Headcount left for everyone below the department heads, by function.
         rest = n - len(self.people)
@@ -610,8 +1377,9 @@ class OrgBuilder:
         for spec in DEPARTMENTS:
             if spec.function in departments:
                 # The head of design also leads the squads' designers: fewer direct teams.
-                self._build_department(spec, departments[spec.function], budget[spec.function],
-                                       max_top=3 if spec.function == "design" else 7)
+                self._build_department(
+                    spec, departments[spec.function], budget[spec.function], max_top=3 if spec.function == "design" else 7
+                )
 
         # Everyone not yet created is an IC of some leaf team.
         ic_budget = n - len(self.people)
@@ -660,17 +1428,15 @@ class OrgBuilder:
 
         # Squads, each with an engineering manager and, if there is a product org, a PM.
         squads, squad_leads, squad_pms = [], [], []
-        areas_left: dict[int, list[str]] = {}   # product -> feature areas not yet used
+        areas_left: dict[int, list[str]] = {}  # product -> feature areas not yet used
         for i in range(squad_count):
             product = self.products[i * product_count // squad_count]
             areas = areas_left.get(id(product))
             if not areas:
                 areas = areas_left[id(product)] = rng.sample(SQUAD_AREAS, len(SQUAD_AREAS))
-            squad = self.unit(f"{product.name} {areas.pop()}", "squad", "engineering", None,
-                              engineering)
+            squad = self.unit(f"{product.name} {areas.pop()}", "squad", "engineering", None, engineering)
             squad.products = [product]
-            em = self.person("Senior Engineering Manager" if rng.random() < 0.1
-                             else "Engineering Manager", cto, squad)
+            em = self.person("Senior Engineering Manager" if rng.random() < 0.1 else "Engineering Manager", cto, squad)
             squad.lead = em
             squads.append(squad)
             squad_leads.append(em)
@@ -679,9 +1445,11 @@ class OrgBuilder:
                 pm_title = rng.choices(_PM_TITLE_TABLE[0], cum_weights=_PM_TITLE_TABLE[1])[0]
                 squad_pms.append(self.person(pm_title, cpo, squad))
             if design_head and rng.random() < 0.55:
-                designer = self.person(self.seniority(BUSINESS_SENIORITY)
-                                       + DESIGNER_TITLES[int(rng.random() * len(DESIGNER_TITLES))],
-                                       design_head, squad)
+                designer = self.person(
+                    self.seniority(BUSINESS_SENIORITY) + DESIGNER_TITLES[int(rng.random() * len(DESIGNER_TITLES))],
+                    design_head,
+                    squad,
+                )
                 self._designers.append(designer)
 
         # Tribes: the first management layer above squads.
@@ -693,11 +1461,9 @@ class OrgBuilder:
                     if s.products[0] not in products:
                         products.append(s.products[0])
                 theme = TRIBE_THEMES[int(rng.random() * len(TRIBE_THEMES))]
-                tribe = self.unit(f"{products[0].name} {theme}", "tribe", "engineering", None,
-                                  engineering)
+                tribe = self.unit(f"{products[0].name} {theme}", "tribe", "engineering", None, engineering)
                 tribe.products = products
-                lead = self.person("Senior Engineering Manager" if rng.random() < 0.25
-                                   else ENGINEERING_UPPER[0], cto, tribe)
+                lead = self.person("Senior Engineering Manager" if rng.random() < 0.25 else ENGINEERING_UPPER[0], cto, tribe)
                 tribe.lead = lead
                 for s in squads_here:
                     s.parent = tribe
@@ -725,14 +1491,14 @@ class OrgBuilder:
             self.teams.append(LeafTeam(em, team_unit, "platform", 4 + 4 * rng.random()))
 
         def platform_manager(group, level):
-            return self.person(PLATFORM_UPPER[min(level - 2, len(PLATFORM_UPPER) - 1)], cto,
-                               engineering)
+            return self.person(PLATFORM_UPPER[min(level - 2, len(PLATFORM_UPPER) - 1)], cto, engineering)
 
         for top in self.group_up(platform_leads, platform_manager, max_top=2):
             top.boss = cto
 
         # Product managers: group product managers, directors... up to the CPO.
         if cpo:
+
             def product_manager(group, level):
                 title = PRODUCT_UPPER[min(level - 2, len(PRODUCT_UPPER) - 1)]
                 manager = self.person(title, cpo, product_dept)
@@ -750,6 +1516,7 @@ class OrgBuilder:
                 product.owner = pm.boss if pm.boss is not cpo else pm
 
         if design_head:
+
             def design_manager(group, level):
                 title = DESIGN_UPPER[min(level - 2, len(DESIGN_UPPER) - 1)]
                 return self.person(title, design_head, design_dept)
@@ -764,8 +1531,7 @@ class OrgBuilder:
 
     # ---- the other departments -------------------------------------------------------
 
-    def _build_department(self, spec: DepartmentSpec, dept: Unit, budget: float,
-                          max_top: int = 7):
+    def _build_department(self, spec: DepartmentSpec, dept: Unit, budget: float, max_top: int = 7):
         """Leaf teams of spec's kinds under layers of managers up to the head."""
         rng, head = self.rng, dept.lead
         kinds, cum = _weighted((kind, kind.weight) for kind in spec.kinds)
@@ -797,8 +1563,7 @@ class OrgBuilder:
             team_unit.lead = manager
             self._region_of[id(manager)] = region
             leads.append(manager)
-            self.teams.append(LeafTeam(manager, team_unit, kind, 4 + 4.5 * rng.random(),
-                                       region=region))
+            self.teams.append(LeafTeam(manager, team_unit, kind, 4 + 4.5 * rng.random(), region=region))
 
         def department_manager(group, level):
             title = spec.upper[min(level - 2, len(spec.upper) - 1)]
@@ -829,7 +1594,7 @@ class OrgBuilder:
             given += whole
             remainders.append((exact - whole, i))
         remainders.sort(reverse=True)
-        for _, i in remainders[:rest - given]:
+        for _, i in remainders[: rest - given]:
             teams[i].size += 1
         # Squads of more than 7 engineers (10 people with the EM, PM and designer)
         # would be T002 findings: move the excess to teams that have room.
@@ -854,15 +1619,13 @@ class OrgBuilder:
             values, cum = _SQUAD_DISCIPLINE_TABLE
             for _ in range(team.size):
                 discipline, titles = rng.choices(values, cum_weights=cum)[0]
-                title = (self.seniority(ENGINEERING_SENIORITY)
-                         + titles[int(rng.random() * len(titles))])
+                title = self.seniority(ENGINEERING_SENIORITY) + titles[int(rng.random() * len(titles))]
                 engineer = self.person(title, manager, unit)
                 self._join_practices(engineer, discipline, unit)
             return
         if team.kind == "platform":
             for _ in range(team.size):
-                title = (self.seniority(ENGINEERING_SENIORITY)
-                         + PLATFORM_TITLES[int(rng.random() * len(PLATFORM_TITLES))])
+                title = self.seniority(ENGINEERING_SENIORITY) + PLATFORM_TITLES[int(rng.random() * len(PLATFORM_TITLES))]
                 engineer = self.person(title, manager, unit)
                 self._join_practices(engineer, None, unit)
             return
@@ -887,7 +1650,8 @@ class OrgBuilder:
                 if chapter is None:
                     label = "QA" if discipline == "qa" else discipline.capitalize()
                     chapter = chapters[discipline] = self.unit(
-                        f"{tribe.name} {label} Chapter", "chapter", "engineering", engineer, tribe)
+                        f"{tribe.name} {label} Chapter", "chapter", "engineering", engineer, tribe
+                    )
                     self._chapter_members[id(chapter)] = []
                 self._chapter_members[id(chapter)].append(engineer)
                 engineer.units = [chapter]
@@ -902,8 +1666,7 @@ class OrgBuilder:
         rng = self.rng
         if base_title == "Product Marketing Manager" and self.gpms and rng.random() < 0.35:
             person.dotted_to = [self.gpms[int(rng.random() * len(self.gpms))]]
-        elif base_title in ("Data Scientist", "Product Analyst") and self.tribe_leads \
-                and rng.random() < 0.2:
+        elif base_title in ("Data Scientist", "Product Analyst") and self.tribe_leads and rng.random() < 0.2:
             person.dotted_to = [self.tribe_leads[int(rng.random() * len(self.tribe_leads))]]
         elif base_title in ("HR Business Partner", "People Partner") and rng.random() < 0.4:
             person.dotted_to = [self.executives[int(rng.random() * len(self.executives))]]
@@ -913,13 +1676,15 @@ class OrgBuilder:
     def _add_imperfections(self):
         """A handful of things real charts get wrong, in every big enough chart."""
         rng, n = self.rng, self.n
-        squad_pms = [p for p in self.people
-                     if p.unit is not None and p.unit.type == "squad" and "Product" in p.title]
+        squad_pms = [p for p in self.people if p.unit is not None and p.unit.type == "squad" and "Product" in p.title]
         if squad_pms and n >= 100:
             # One person doing both product jobs (R002).
             squad_pms[len(squad_pms) // 2].title = "Product Manager / Product Owner"
-        support = [t for t in self.teams if isinstance(t.kind, Kind) and t.unit.function
-                   in ("support", "customer-success", "sales") and t.size >= 2]
+        support = [
+            t
+            for t in self.teams
+            if isinstance(t.kind, Kind) and t.unit.function in ("support", "customer-success", "sales") and t.size >= 2
+        ]
         if support and n >= 1000:
             # A person entered twice (S011): a rehire kept under a second id.
             team = support[len(support) // 3]
@@ -929,7 +1694,7 @@ class OrgBuilder:
                 copy.name, copy.title = original.name, original.title
                 copy.id = self._person_id(original.id.rstrip("0123456789"))
         if len(self.products) >= 2 and n >= 1000:
-            self.products[-1].metrics = []   # G007
+            self.products[-1].metrics = []  # G007
         if n >= 100:
             # A contractor with no company e-mail: not a finding, but real.
             self.people[int(rng.random() * len(self.people))].has_email = False
@@ -969,7 +1734,7 @@ class OrgBuilder:
         self.people = ordered
 
 
-_REGION_CUM = list(_weighted(zip(REGIONS, REGION_WEIGHTS))[1])
+_REGION_CUM = list(_weighted(zip(REGIONS, REGION_WEIGHTS, strict=False))[1])
 _SQUAD_DISCIPLINE_TABLE = _weighted(((d, titles), w) for d, w, titles in SQUAD_DISCIPLINES)
 _PM_TITLE_TABLE = _weighted(PM_TITLES)
 
@@ -993,14 +1758,17 @@ def build_org(n: int, seed: int = 0, clean: bool = False) -> OrgBuilder:
 # --------------------------------------------------------------------------------------
 # Output: plain data, and YAML text written by hand
 
+
 def generate_org(n: int, seed: int = 0, clean: bool = False) -> dict:
     """The chart as the YAML written by write_org loads (list form, with ids)."""
     return _as_data(build_org(n, seed, clean))
 
 
 def _as_data(org: OrgBuilder) -> dict:
-    products = [{"id": p.id, "name": p.name, **({"owner": p.owner.id} if p.owner else {}),
-                 "metrics": list(p.metrics)} for p in org.products]
+    products = [
+        {"id": p.id, "name": p.name, **({"owner": p.owner.id} if p.owner else {}), "metrics": list(p.metrics)}
+        for p in org.products
+    ]
     units = []
     for u in org.units:
         entry = {"id": u.id, "name": u.name, "type": u.type}
@@ -1026,9 +1794,13 @@ def _as_data(org: OrgBuilder) -> dict:
         if p.dotted_to:
             entry["dotted_to"] = [d.id for d in p.dotted_to]
         people.append(entry)
-    return {"orglint": FORMAT_VERSION,
-            "org": {"name": org.company, "strategy": org.strategy},
-            "products": products, "units": units, "people": people}
+    return {
+        "orglint": FORMAT_VERSION,
+        "org": {"name": org.company, "strategy": org.strategy},
+        "products": products,
+        "units": units,
+        "people": people,
+    }
 
 
 def yaml_str(text: str) -> str:
@@ -1046,9 +1818,11 @@ def _flow_ids(items) -> str:
 
 
 def _header(org: OrgBuilder, what: str) -> str:
-    return (f"# Synthetic org chart from benchmarks/generate.py "
-            f"({len(org.people)} people, seed {org.seed}){what}.\n"
-            f"orglint: {FORMAT_VERSION}\n")
+    return (
+        f"# Synthetic org chart from benchmarks/generate.py "
+        f"({len(org.people)} people, seed {org.seed}){what}.\n"
+        f"orglint: {FORMAT_VERSION}\n"
+    )
 
 
 def _org_sections(org: OrgBuilder) -> str:
@@ -1075,7 +1849,7 @@ def _org_sections(org: OrgBuilder) -> str:
 
 def _write_people(out, people, domain: str) -> None:
     """Stream people entries to the text file out, in blocks."""
-    titles: dict[str, str] = {}   # a few thousand distinct titles: quote each once
+    titles: dict[str, str] = {}  # a few thousand distinct titles: quote each once
     block = []
     append = block.append
     for p in people:
@@ -1087,7 +1861,7 @@ def _write_people(out, people, domain: str) -> None:
         if p.has_email:
             text += f'    email: "{pid}@{domain}"\n'
         boss = p.boss
-        text += '    reports_to: null\n' if boss is None else f'    reports_to: "{boss.id}"\n'
+        text += "    reports_to: null\n" if boss is None else f'    reports_to: "{boss.id}"\n'
         if p.unit is not None:
             text += f'    unit: "{p.unit.id}"\n'
         if p.units:
@@ -1114,19 +1888,20 @@ def _write_atomically(path: Path, write) -> None:
             tmp.unlink()
 
 
-def write_org(n: int, path, seed: int = 0, files: int = 1, clean: bool = False,
-              org: OrgBuilder | None = None) -> list[Path]:
+def write_org(n: int, path, seed: int = 0, files: int = 1, clean: bool = False, org: OrgBuilder | None = None) -> list[Path]:
     """Write the chart of n people to path, or with files > 1 to the directory
     path as files files: org.yaml (org, products, units and the first people)
     and people-NNN.yaml with the rest of the people. Returns the files written."""
     org = org or build_org(n, seed, clean)
     path = Path(path)
     if files <= 1:
+
         def write(out):
             out.write(_header(org, ""))
             out.write(_org_sections(org))
             out.write("people:\n")
             _write_people(out, org.people, org.domain)
+
         _write_atomically(path, write)
         return [path]
 
@@ -1135,13 +1910,13 @@ def write_org(n: int, path, seed: int = 0, files: int = 1, clean: bool = False,
     path.mkdir(parents=True, exist_ok=True)
     width = max(3, len(str(files)))
     names = ["org.yaml"] + [f"people-{i:0{width}d}.yaml" for i in range(2, files + 1)]
-    for stale in path.glob("people-*.yaml"):   # left by an earlier run with more files
+    for stale in path.glob("people-*.yaml"):  # left by an earlier run with more files
         if stale.name not in names:
             stale.unlink()
     base, extra = divmod(len(org.people), files)
     start, written = 0, []
     for i, name in enumerate(names):
-        chunk = org.people[start:start + base + (i < extra)]
+        chunk = org.people[start : start + base + (i < extra)]
         start += len(chunk)
 
         def write(out, i=i, chunk=chunk):
@@ -1150,6 +1925,7 @@ def write_org(n: int, path, seed: int = 0, files: int = 1, clean: bool = False,
                 out.write(_org_sections(org))
             out.write("people:\n" if chunk else "people: []\n")
             _write_people(out, chunk, org.domain)
+
         _write_atomically(path / name, write)
         written.append(path / name)
     return written
@@ -1165,16 +1941,12 @@ def chart_depth(org: OrgBuilder) -> int:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(
-        description="Generate a realistic synthetic org chart in orglint's format v1.")
+    parser = argparse.ArgumentParser(description="Generate a realistic synthetic org chart in orglint's format v1.")
     parser.add_argument("n", type=int, help="number of people (at least 1)")
-    parser.add_argument("-o", "--output", required=True,
-                        help="the YAML file to write (a directory with --files K > 1)")
+    parser.add_argument("-o", "--output", required=True, help="the YAML file to write (a directory with --files K > 1)")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
-    parser.add_argument("--files", type=int, default=1, metavar="K",
-                        help="split into K files in the directory OUTPUT")
-    parser.add_argument("--clean", action="store_true",
-                        help="leave out the deliberate imperfections")
+    parser.add_argument("--files", type=int, default=1, metavar="K", help="split into K files in the directory OUTPUT")
+    parser.add_argument("--clean", action="store_true", help="leave out the deliberate imperfections")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     args = parser.parse_args(argv)
     if args.n < 1 or args.files < 1:
@@ -1184,9 +1956,12 @@ def main(argv=None) -> int:
     written = write_org(args.n, args.output, files=args.files, org=org)
     if not args.quiet:
         size = sum(f.stat().st_size for f in written)
-        print(f"wrote {args.n:,} people, {len(org.units):,} units, {len(org.products)} products, "
-              f"depth {chart_depth(org)} to {args.output} ({len(written)} file(s), "
-              f"{size / 1e6:.1f} MB) in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+        print(
+            f"wrote {args.n:,} people, {len(org.units):,} units, {len(org.products)} products, "
+            f"depth {chart_depth(org)} to {args.output} ({len(written)} file(s), "
+            f"{size / 1e6:.1f} MB) in {time.perf_counter() - started:.2f} s",
+            file=sys.stderr,
+        )
     return 0
 
 

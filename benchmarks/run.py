@@ -53,13 +53,14 @@ CHECK_ARGS = ["check", "--format", "concise", "--exit-zero"]
 @dataclass
 class Run:
     """One execution of a command."""
+
     argv: list[str]
-    wall: float = 0.0            # seconds
-    cpu: float = 0.0             # user + system seconds: less skewed by other load
-    max_rss: int = 0             # bytes
+    wall: float = 0.0  # seconds
+    cpu: float = 0.0  # user + system seconds: less skewed by other load
+    max_rss: int = 0  # bytes
     exit_code: int | None = None
-    stdout_lines: int = 0        # non-empty lines: findings, in concise format
-    error: str | None = None     # why the run does not count, if it does not
+    stdout_lines: int = 0  # non-empty lines: findings, in concise format
+    error: str | None = None  # why the run does not count, if it does not
 
     @property
     def ok(self) -> bool:
@@ -69,6 +70,7 @@ class Run:
 @dataclass
 class Measurement:
     """Repeated runs of one command on one input."""
+
     label: str
     runs: list[Run] = field(default_factory=list)
 
@@ -99,9 +101,15 @@ class Measurement:
         return max((r.max_rss for r in self.good), default=None)
 
     def summary(self) -> dict:
-        return {"label": self.label, "best_s": self.best, "median_s": self.median,
-                "best_cpu_s": self.best_cpu, "peak_rss_bytes": self.peak_rss, "error": self.error,
-                "runs": [asdict(r) for r in self.runs]}
+        return {
+            "label": self.label,
+            "best_s": self.best,
+            "median_s": self.median,
+            "best_cpu_s": self.best_cpu,
+            "peak_rss_bytes": self.peak_rss,
+            "error": self.error,
+            "runs": [asdict(r) for r in self.runs],
+        }
 
 
 def run_once(argv: list[str], cwd: Path, timeout: float) -> Run:
@@ -110,8 +118,7 @@ def run_once(argv: list[str], cwd: Path, timeout: float) -> Run:
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         try:
-            proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
-                                    cwd=cwd)
+            proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=cwd)
         except OSError as exc:
             run.error = f"cannot start {argv[0]}: {exc}"
             return run
@@ -130,7 +137,7 @@ def run_once(argv: list[str], cwd: Path, timeout: float) -> Run:
         run.wall = time.perf_counter() - started
         run.exit_code = proc.returncode = os.waitstatus_to_exitcode(status)
         run.cpu = usage.ru_utime + usage.ru_stime
-        run.max_rss = usage.ru_maxrss * 1024          # Linux reports kilobytes
+        run.max_rss = usage.ru_maxrss * 1024  # Linux reports kilobytes
         out.seek(0)
         run.stdout_lines = sum(1 for line in out if line.strip())
         if timed_out.is_set():
@@ -140,8 +147,7 @@ def run_once(argv: list[str], cwd: Path, timeout: float) -> Run:
             # rule crashed; negative = killed by a signal.
             err.seek(0)
             tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
-            what = (f"killed by signal {-run.exit_code}" if run.exit_code < 0
-                    else f"exit {run.exit_code}")
+            what = f"killed by signal {-run.exit_code}" if run.exit_code < 0 else f"exit {run.exit_code}"
             run.error = what + (": " + " | ".join(tail) if tail else "")
     return run
 
@@ -151,11 +157,10 @@ def measure(label: str, argv: list[str], repeat: int, cwd: Path, timeout: float)
     for i in range(repeat):
         run = run_once(argv, cwd, timeout)
         m.runs.append(run)
-        note = (f"{run.wall:.2f} s (cpu {run.cpu:.2f} s), {run.max_rss / 2**20:.0f} MiB"
-                if run.ok else run.error)
+        note = f"{run.wall:.2f} s (cpu {run.cpu:.2f} s), {run.max_rss / 2**20:.0f} MiB" if run.ok else run.error
         progress(f"  {label} [{i + 1}/{repeat}]: {note}")
         if not run.ok:
-            break   # a failing command fails the same way again: save the time
+            break  # a failing command fails the same way again: save the time
     return m
 
 
@@ -164,6 +169,7 @@ def progress(text: str) -> None:
 
 
 # ---- inputs ---------------------------------------------------------------------------
+
 
 def generator_version() -> str:
     return hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:10]
@@ -183,9 +189,9 @@ def ensure_chart(n: int, seed: int, files: int, timeout: float) -> tuple[Path, R
     OUT.mkdir(parents=True, exist_ok=True)
     stem = path.name.rsplit("-", 1)[0]
     for stale in OUT.glob(f"{stem}-*"):
-        version = stale.name[len(stem) + 1:].removesuffix(".yaml")
+        version = stale.name[len(stem) + 1 :].removesuffix(".yaml")
         if len(version) != 10 or version.strip("0123456789abcdef"):
-            continue   # not this chart by an older generator (e.g. a split variant)
+            continue  # not this chart by an older generator (e.g. a split variant)
         if stale.is_dir():
             shutil.rmtree(stale)
         else:
@@ -240,6 +246,7 @@ def startup_example() -> tuple[Path, str]:
 
 # ---- the command under test --------------------------------------------------------------
 
+
 def default_orglint() -> str:
     """The orglint console script installed next to this Python."""
     script = Path(sys.executable).parent / "orglint"
@@ -270,6 +277,7 @@ def find_yamllint(command: str) -> list[str] | None:
 
 # ---- the machine ------------------------------------------------------------------------
 
+
 def machine_info() -> dict:
     cpu = platform.processor() or platform.machine()
     memory = None
@@ -290,23 +298,34 @@ def machine_info() -> dict:
         usable = os.cpu_count()
     try:
         import yaml
+
         pyyaml = f"{yaml.__version__} ({'with' if yaml.__with_libyaml__ else 'WITHOUT'} libyaml)"
     except ImportError:
         pyyaml = "not installed"
-    return {"cpu": cpu, "cores": os.cpu_count(), "usable_cores": usable, "memory_bytes": memory,
-            "python": f"{platform.python_implementation()} {platform.python_version()}",
-            "platform": platform.platform(), "pyyaml": pyyaml,
-            "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
-            "git": git_revision()}
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "usable_cores": usable,
+        "memory_bytes": memory,
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "platform": platform.platform(),
+        "pyyaml": pyyaml,
+        "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+        "git": git_revision(),
+    }
 
 
 def git_revision() -> str | None:
     try:
-        rev = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True, timeout=10).stdout.strip()
-        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--",
-                                "orglint", "rules"],
-                               capture_output=True, text=True, timeout=10).stdout.strip()
+        rev = subprocess.run(
+            ["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, timeout=10
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(REPO), "status", "--porcelain", "--", "orglint", "rules"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None
     return (rev + (" + uncommitted changes" if dirty else "")) if rev else None
@@ -314,14 +333,21 @@ def git_revision() -> str | None:
 
 # ---- the benchmark ----------------------------------------------------------------------
 
+
 def benchmark(args) -> dict:
     sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
     if args.with_million and 1_000_000 not in sizes:
         sizes.append(1_000_000)
     workdir = Path(tempfile.mkdtemp(prefix="orglint-bench-"))  # no .orglint.yaml up from here
-    results: dict = {"machine": machine_info(), "command": None, "sizes": [],
-                     "growth_ratio_100k_10k": None, "growth_ratio_cpu_100k_10k": None,
-                     "startup": None, "yamllint": None}
+    results: dict = {
+        "machine": machine_info(),
+        "command": None,
+        "sizes": [],
+        "growth_ratio_100k_10k": None,
+        "growth_ratio_cpu_100k_10k": None,
+        "startup": None,
+        "yamllint": None,
+    }
     try:
         for n in sizes:
             chart, generated = ensure_chart(n, args.seed, args.files, args.timeout)
@@ -329,12 +355,16 @@ def benchmark(args) -> dict:
             results["command"] = shlex.join(orglint_argv(args.orglint, Path("FILE")))
             m = measure(f"{n:,} people", argv, args.repeat, workdir, args.timeout)
             good = m.good
-            results["sizes"].append({
-                "people": n, "chart": str(chart.relative_to(REPO)),
-                "bytes": size_on_disk(chart),
-                "generate_s": generated.wall if generated else None,
-                "findings": good[-1].stdout_lines if good else None,
-                **m.summary()})
+            results["sizes"].append(
+                {
+                    "people": n,
+                    "chart": str(chart.relative_to(REPO)),
+                    "bytes": size_on_disk(chart),
+                    "generate_s": generated.wall if generated else None,
+                    "findings": good[-1].stdout_lines if good else None,
+                    **m.summary(),
+                }
+            )
         best = {s["people"]: s for s in results["sizes"]}
         if 100_000 in best and 10_000 in best:
             big, small = best[100_000], best[10_000]
@@ -345,18 +375,23 @@ def benchmark(args) -> dict:
         if args.startup_runs > 0:
             compile_orglint_bytecode()
             example, shown = startup_example()
-            orglint_m = measure("start-up: orglint", orglint_argv(args.orglint, example),
-                                args.startup_runs + 1, workdir, args.timeout)
-            baseline_m = measure("start-up: imports", [sys.executable, "-c", STARTUP_BASELINE],
-                                 args.startup_runs + 1, workdir, args.timeout)
+            orglint_m = measure(
+                "start-up: orglint", orglint_argv(args.orglint, example), args.startup_runs + 1, workdir, args.timeout
+            )
+            baseline_m = measure(
+                "start-up: imports", [sys.executable, "-c", STARTUP_BASELINE], args.startup_runs + 1, workdir, args.timeout
+            )
             # The first of each warms the page cache and .pyc files: not counted.
             for m in (orglint_m, baseline_m):
                 if len(m.runs) > 1:
                     m.runs = m.runs[1:]
-            ratio = (orglint_m.best / baseline_m.best
-                     if orglint_m.best and baseline_m.best else None)
-            results["startup"] = {"example": shown, "orglint": orglint_m.summary(),
-                                  "baseline": baseline_m.summary(), "ratio": ratio}
+            ratio = orglint_m.best / baseline_m.best if orglint_m.best and baseline_m.best else None
+            results["startup"] = {
+                "example": shown,
+                "orglint": orglint_m.summary(),
+                "baseline": baseline_m.summary(),
+                "ratio": ratio,
+            }
 
         if args.yamllint is not None:
             yamllint = find_yamllint(args.yamllint)
@@ -365,10 +400,10 @@ def benchmark(args) -> dict:
             else:
                 chart, _ = ensure_chart(100_000, args.seed, 1, args.timeout)
                 # One run: it takes about a minute. Findings (exit 1) are fine.
-                m = measure("yamllint -d relaxed, 100,000 people",
-                            yamllint + ["-d", "relaxed", str(chart)], 1, workdir, args.timeout)
-                results["yamllint"] = {"installed": True, "command": shlex.join(yamllint),
-                                       **m.summary()}
+                m = measure(
+                    "yamllint -d relaxed, 100,000 people", yamllint + ["-d", "relaxed", str(chart)], 1, workdir, args.timeout
+                )
+                results["yamllint"] = {"installed": True, "command": shlex.join(yamllint), **m.summary()}
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     results["targets"] = check_targets(results)
@@ -384,25 +419,31 @@ def check_targets(results: dict) -> list[dict]:
 
     startup = results["startup"]
     rows = [
-        (f"100k people: at most {TARGET_100K_SECONDS:g} s", "s",
-         of_size(100_000, "best_s"), TARGET_100K_SECONDS),
-        ("100k people: peak memory under 1 GB", "bytes",
-         of_size(100_000, "peak_rss_bytes"), TARGET_100K_BYTES),
-        (f"time(100k) / time(10k) at most {TARGET_GROWTH_RATIO:g}", "ratio",
-         results["growth_ratio_100k_10k"], TARGET_GROWTH_RATIO),
-        (f"1M people: under {TARGET_1M_SECONDS:g} s", "s",
-         of_size(1_000_000, "best_s"), TARGET_1M_SECONDS),
-        ("1M people: peak memory under 6 GB", "bytes",
-         of_size(1_000_000, "peak_rss_bytes"), TARGET_1M_BYTES),
-        (f"small org: at most {TARGET_STARTUP_RATIO:g}x the imports' time", "ratio",
-         startup["ratio"] if startup else None, TARGET_STARTUP_RATIO),
+        (f"100k people: at most {TARGET_100K_SECONDS:g} s", "s", of_size(100_000, "best_s"), TARGET_100K_SECONDS),
+        ("100k people: peak memory under 1 GB", "bytes", of_size(100_000, "peak_rss_bytes"), TARGET_100K_BYTES),
+        (
+            f"time(100k) / time(10k) at most {TARGET_GROWTH_RATIO:g}",
+            "ratio",
+            results["growth_ratio_100k_10k"],
+            TARGET_GROWTH_RATIO,
+        ),
+        (f"1M people: under {TARGET_1M_SECONDS:g} s", "s", of_size(1_000_000, "best_s"), TARGET_1M_SECONDS),
+        ("1M people: peak memory under 6 GB", "bytes", of_size(1_000_000, "peak_rss_bytes"), TARGET_1M_BYTES),
+        (
+            f"small org: at most {TARGET_STARTUP_RATIO:g}x the imports' time",
+            "ratio",
+            startup["ratio"] if startup else None,
+            TARGET_STARTUP_RATIO,
+        ),
     ]
-    return [{"target": target, "unit": unit, "measured": value,
-             "met": None if value is None else value <= limit}
-            for target, unit, value, limit in rows]
+    return [
+        {"target": target, "unit": unit, "measured": value, "met": None if value is None else value <= limit}
+        for target, unit, value, limit in rows
+    ]
 
 
 # ---- reporting ------------------------------------------------------------------------
+
 
 def seconds(value) -> str:
     return "–" if value is None else f"{value:.3f} s" if value < 1 else f"{value:.2f} s"
@@ -415,44 +456,52 @@ def mib(value) -> str:
 def markdown(results: dict) -> str:
     m = results["machine"]
     memory = f", {m['memory_bytes'] / 2**30:.1f} GiB RAM" if m["memory_bytes"] else ""
-    load = (f"; load average {m['load_average']:.2f} at start (other work skews times)"
-            if m["load_average"] is not None else "")
-    lines = ["## orglint benchmark", "",
-             f"- Machine: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable)"
-             f"{memory}{load}",
-             f"- Python: {m['python']} on {m['platform']}; PyYAML {m['pyyaml']}",
-             f"- Command: `{results['command']}`"
-             + (f" (orglint at git {m['git']})" if m["git"] else ""),
-             "",
-             "| people | file size | wall best | wall median | CPU best | peak RSS | findings |",
-             "|---:|---:|---:|---:|---:|---:|---:|"]
+    load = f"; load average {m['load_average']:.2f} at start (other work skews times)" if m["load_average"] is not None else ""
+    lines = [
+        "## orglint benchmark",
+        "",
+        f"- Machine: {m['cpu']}, {m['cores']} cores ({m['usable_cores']} usable){memory}{load}",
+        f"- Python: {m['python']} on {m['platform']}; PyYAML {m['pyyaml']}",
+        f"- Command: `{results['command']}`" + (f" (orglint at git {m['git']})" if m["git"] else ""),
+        "",
+        "| people | file size | wall best | wall median | CPU best | peak RSS | findings |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for s in results["sizes"]:
         if s["best_s"] is None:
-            lines.append(f"| {s['people']:,} | {s['bytes'] / 1e6:.1f} MB | FAILED: "
-                         f"{s['error']} | | | | |")
+            lines.append(f"| {s['people']:,} | {s['bytes'] / 1e6:.1f} MB | FAILED: {s['error']} | | | | |")
             continue
         failed = f" (then failed: {s['error']})" if s["error"] else ""
-        lines.append(f"| {s['people']:,} | {s['bytes'] / 1e6:.1f} MB | {seconds(s['best_s'])} | "
-                     f"{seconds(s['median_s'])} | {seconds(s['best_cpu_s'])} | "
-                     f"{mib(s['peak_rss_bytes'])} | "
-                     f"{s['findings']:,}{failed} |")
+        lines.append(
+            f"| {s['people']:,} | {s['bytes'] / 1e6:.1f} MB | {seconds(s['best_s'])} | "
+            f"{seconds(s['median_s'])} | {seconds(s['best_cpu_s'])} | "
+            f"{mib(s['peak_rss_bytes'])} | "
+            f"{s['findings']:,}{failed} |"
+        )
     runs = max((len(s["runs"]) for s in results["sizes"]), default=0)
-    lines += ["", f"Best and median of {runs} run(s) per size; CPU = user + system time of "
-              "the child, which other load on the machine skews less than wall time."]
+    lines += [
+        "",
+        f"Best and median of {runs} run(s) per size; CPU = user + system time of "
+        "the child, which other load on the machine skews less than wall time.",
+    ]
     ratio = results["growth_ratio_100k_10k"]
     if ratio is not None:
-        lines.append(f"time(100k) / time(10k) = {ratio:.1f} wall, "
-                     f"{results['growth_ratio_cpu_100k_10k']:.1f} CPU "
-                     f"(target at most {TARGET_GROWTH_RATIO:g}; 10 would be linear).")
+        lines.append(
+            f"time(100k) / time(10k) = {ratio:.1f} wall, "
+            f"{results['growth_ratio_cpu_100k_10k']:.1f} CPU "
+            f"(target at most {TARGET_GROWTH_RATIO:g}; 10 would be linear)."
+        )
     startup = results["startup"]
     if startup:
         o, b = startup["orglint"], startup["baseline"]
         ratio = f"{startup['ratio']:.2f}x" if startup["ratio"] else "–"
-        lines += ["", f"Start-up, best of {len(o['runs'])}: orglint on `{startup['example']}` "
-                  f"{seconds(o['best_s'])} vs `python -c \"{STARTUP_BASELINE}\"` "
-                  f"{seconds(b['best_s'])}: ratio {ratio} "
-                  f"(target at most {TARGET_STARTUP_RATIO:g}x)"
-                  + (f"; orglint failed: {o['error']}" if o["error"] else "")]
+        lines += [
+            "",
+            f"Start-up, best of {len(o['runs'])}: orglint on `{startup['example']}` "
+            f'{seconds(o["best_s"])} vs `python -c "{STARTUP_BASELINE}"` '
+            f"{seconds(b['best_s'])}: ratio {ratio} "
+            f"(target at most {TARGET_STARTUP_RATIO:g}x)" + (f"; orglint failed: {o['error']}" if o["error"] else ""),
+        ]
     yl = results["yamllint"]
     if yl is not None:
         if not yl["installed"]:
@@ -460,8 +509,10 @@ def markdown(results: dict) -> str:
         elif yl["best_s"] is None:
             lines += ["", f"yamllint -d relaxed on the 100k chart: failed: {yl['error']}"]
         else:
-            lines += ["", f"yamllint -d relaxed on the 100k chart: {seconds(yl['best_s'])}, "
-                      f"{mib(yl['peak_rss_bytes'])} (one run)."]
+            lines += [
+                "",
+                f"yamllint -d relaxed on the 100k chart: {seconds(yl['best_s'])}, {mib(yl['peak_rss_bytes'])} (one run).",
+            ]
     lines += ["", "| target (docs/design.md) | measured | met |", "|---|---:|:-:|"]
     show = {"s": seconds, "bytes": mib, "ratio": lambda value: f"{value:.2f}"}
     for t in results["targets"]:
@@ -474,24 +525,32 @@ def markdown(results: dict) -> str:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark orglint check on synthetic org charts.")
-    parser.add_argument("--sizes", default="1000,10000,100000",
-                        help="comma-separated numbers of people (default 1000,10000,100000)")
+    parser.add_argument(
+        "--sizes", default="1000,10000,100000", help="comma-separated numbers of people (default 1000,10000,100000)"
+    )
     parser.add_argument("--with-million", action="store_true", help="add 1,000,000 people")
     parser.add_argument("--repeat", type=int, default=3, help="runs per size (default 3)")
-    parser.add_argument("--orglint", default=default_orglint(), metavar="CMD",
-                        help="the orglint command (default: the console script next to this "
-                             "Python); `check --format concise --exit-zero FILE` is appended "
-                             "unless CMD contains {file}")
-    parser.add_argument("--yamllint", nargs="?", const="", default=None, metavar="CMD",
-                        help="also time `yamllint -d relaxed` on the 100k chart (CMD: the "
-                             "yamllint command, default: found next to Python or on PATH)")
-    parser.add_argument("--startup-runs", type=int, default=10,
-                        help="runs for the start-up comparison (default 10; 0 skips it)")
+    parser.add_argument(
+        "--orglint",
+        default=default_orglint(),
+        metavar="CMD",
+        help="the orglint command (default: the console script next to this "
+        "Python); `check --format concise --exit-zero FILE` is appended "
+        "unless CMD contains {file}",
+    )
+    parser.add_argument(
+        "--yamllint",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="CMD",
+        help="also time `yamllint -d relaxed` on the 100k chart (CMD: the "
+        "yamllint command, default: found next to Python or on PATH)",
+    )
+    parser.add_argument("--startup-runs", type=int, default=10, help="runs for the start-up comparison (default 10; 0 skips it)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
-    parser.add_argument("--files", type=int, default=1, metavar="K",
-                        help="check charts split into K files in a directory")
-    parser.add_argument("--timeout", type=float, default=900,
-                        help="seconds before a run is killed (default 900)")
+    parser.add_argument("--files", type=int, default=1, metavar="K", help="check charts split into K files in a directory")
+    parser.add_argument("--timeout", type=float, default=900, help="seconds before a run is killed (default 900)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
     if args.repeat < 1:

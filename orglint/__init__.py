@@ -6,7 +6,7 @@ The public API for rule authors::
 """
 
 from orglint.model import Location, Org, Person, Product, Unit
-from orglint.rule import Finding, Option, Related, Rule, Severity, rule
+from orglint.rule import Finding, Option, Options, Related, Rule, Severity, rule
 
 __version__ = "0.1.0"
 
@@ -14,6 +14,7 @@ __all__ = [
     "Finding",
     "Location",
     "Option",
+    "Options",
     "Org",
     "Person",
     "Product",
@@ -21,6 +22,6 @@ __all__ = [
     "Rule",
     "Severity",
     "Unit",
-    "rule",
     "__version__",
+    "rule",
 ]

@@ -5,8 +5,8 @@ The CLI is a thin layer over :func:`lint`; tests and other tools call it directl
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from orglint.engine import RunSettings, sort_findings
 from orglint.importers import ImportOptions, build_org
@@ -65,8 +65,11 @@ def lint_loaded(
     session: Session | None = None,
 ) -> LintResult:
     """Build the Org and run the checks: ``session`` (config applied, see orglint.session) when
-    given, else the rules chosen by ``select`` / ``ignore`` with ``settings``. Inline
-    suppression comments apply either way."""
+    given, else the rules chosen by ``select`` / ``ignore`` with ``settings``, as a session with
+    no config would. Inline suppression comments apply either way. A session and any of the
+    others at once is a TypeError: the session already decided them."""
+    if session is not None and (rule_set is not None or select is not None or ignore or settings is not None):
+        raise TypeError("lint: pass a session or rule_set/select/ignore/settings, not both (the session already decides them)")
     if session is None:
         session = Session.simple(rule_set or default_rules(), select=select, ignore=ignore, settings=settings)
     rule_set, rules = session.rule_set, session.rules

@@ -24,9 +24,9 @@ recorded: input problems always fail the run.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from orglint.boundary import MAX_BASELINE_BYTES, BoundaryError, read_regular_file
 from orglint.model import shown as cut
@@ -105,7 +105,7 @@ def _parse(data: object, shown: str) -> Counter:
         return BaselineError(f"baseline file {shown} is malformed: {why} (rewrite it with --write-baseline)")
 
     if not isinstance(data, dict) or FORMAT_KEY not in data:
-        raise bad(f"expected a JSON object with \"{FORMAT_KEY}\": {FORMAT_VERSION}")
+        raise bad(f'expected a JSON object with "{FORMAT_KEY}": {FORMAT_VERSION}')
     if data[FORMAT_KEY] != FORMAT_VERSION:
         raise bad(f"version {cut(repr(data[FORMAT_KEY]))} is not supported (this orglint writes version {FORMAT_VERSION})")
     entries = data.get("findings")
@@ -117,7 +117,7 @@ def _parse(data: object, shown: str) -> Counter:
             raise bad(f"findings[{index}] must be an object")
         code, subject, count = entry.get("code"), entry.get("subject"), entry.get("count", 1)
         if not isinstance(code, str) or not code or not isinstance(subject, str):
-            raise bad(f"findings[{index}] needs a \"code\" and a \"subject\" (strings)")
+            raise bad(f'findings[{index}] needs a "code" and a "subject" (strings)')
         if isinstance(count, bool) or not isinstance(count, int) or count < 1:
             raise bad(f"findings[{index}].count must be a whole number of at least 1")
         counts[(code, subject)] += count

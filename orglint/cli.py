@@ -14,15 +14,17 @@ import io
 import os
 import signal
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Iterable, List, Optional
+from typing import Annotated
 
 import typer
 
 from orglint import __version__
 from orglint.api import LintResult, lint, lint_loaded, load_org
-from orglint.baseline import BaselineError, write_baseline as write_baseline_file
+from orglint.baseline import BaselineError
+from orglint.baseline import write_baseline as write_baseline_file
 from orglint.config import ConfigError
 from orglint.engine import SelectionError
 from orglint.files import WriteRefused, input_paths, refuse_inputs, write_output
@@ -73,32 +75,32 @@ class FailOn(str, Enum):
 
 # The options several commands share, declared once.
 ChartPaths = Annotated[
-    Optional[List[str]],
+    list[str] | None,
     typer.Argument(help="Org chart files or directories; - reads standard input. Default: org.yaml, else org/."),
 ]
 OutputFile = Annotated[
-    Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")
+    Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.")
 ]
 Select = Annotated[
-    Optional[List[str]],
+    list[str] | None,
     typer.Option("--select", help="Rules to run: codes, prefixes (L, S00), names, or ALL. Comma-separated or repeated."),
 ]
-Ignore = Annotated[Optional[List[str]], typer.Option("--ignore", help="Rules not to run (same forms as --select).")]
+Ignore = Annotated[list[str] | None, typer.Option("--ignore", help="Rules not to run (same forms as --select).")]
 RulesDir = Annotated[
-    Optional[List[str]], typer.Option("--rules-dir", help="Also load rule modules from this folder (runs its code).")
+    list[str] | None, typer.Option("--rules-dir", help="Also load rule modules from this folder (runs its code).")
 ]
 ColumnMap = Annotated[
-    Optional[List[str]],
+    list[str] | None,
     typer.Option(
         "--map",
         metavar="FIELD=COLUMN",
-        help="CSV imports: read FIELD from the column COLUMN, e.g. --map manager=\"Supervisor Name\" "
+        help='CSV imports: read FIELD from the column COLUMN, e.g. --map manager="Supervisor Name" '
         "(fields: id, name, first-name, last-name, preferred-name, title, manager, department, email; "
         "FIELD= ignores that field). Repeatable.",
     ),
 ]
 StdinFilename = Annotated[
-    Optional[str],
+    str | None,
     typer.Option(
         "--stdin-filename",
         metavar="NAME",
@@ -107,7 +109,7 @@ StdinFilename = Annotated[
     ),
 ]
 ConfigFile = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option("--config", help="Use this config file (.orglint.yaml or pyproject.toml) instead of looking for one."),
 ]
 Isolated = Annotated[
@@ -153,14 +155,14 @@ def _root(
     """orglint reads an org chart, builds a graph of it, and reports what is wrong and why."""
 
 
-def _split(values: Optional[List[str]]) -> Optional[list[str]]:
+def _split(values: list[str] | None) -> list[str] | None:
     """``--select R001,L --select S`` -> ["R001", "L", "S"]; None when not given."""
     if values is None:
         return None
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def _selection(values: Optional[List[str]]) -> Optional[list[str]]:
+def _selection(values: list[str] | None) -> list[str] | None:
     """``--select`` values; an empty one is a usage error: in CI it is an unset variable
     (``--select "$RULES"``), and running no rule would pass every chart. (An empty ``--ignore``
     ignores nothing, which is harmless.)"""
@@ -201,7 +203,7 @@ _CI_ESCAPES = {
 }
 
 
-def _write_output(text: str, output: Optional[Path], inputs: Iterable[Path] = (), kind: Optional[str] = "text") -> None:
+def _write_output(text: str, output: Path | None, inputs: Iterable[Path] = (), kind: str | None = "text") -> None:
     """Write to stdout, or to ``output`` (atomically, never onto one of the ``inputs``; see orglint.files).
 
     What goes to stdout lands in a CI log: markers a CI system reads as commands are defused
@@ -234,14 +236,14 @@ def _print_rich(*renderables: object) -> None:
     sys.stdout.flush()
 
 
-def _inputs(targets: list[str], stdin_filename: Optional[str], *writes: Optional[Path]) -> list[Path]:
+def _inputs(targets: list[str], stdin_filename: str | None, *writes: Path | None) -> list[Path]:
     """The files a command reads, when it is to write a file (they must not be written over)."""
     if not any(write is not None for write in writes):
         return []
     return input_paths(targets, stdin_filename)
 
 
-def _repository_base() -> tuple[Optional[str], Optional[str]]:
+def _repository_base() -> tuple[str | None, str | None]:
     """The git repository root above the current directory, and the current directory (for CI paths)."""
     from orglint.report.ci import find_repo_root
 
@@ -253,7 +255,7 @@ def _repository_base() -> tuple[Optional[str], Optional[str]]:
     return (root.as_posix() if root is not None else None), cwd.as_posix()
 
 
-def _targets(paths: Optional[List[str]], stdin_filename: Optional[str]) -> list[str]:
+def _targets(paths: list[str] | None, stdin_filename: str | None) -> list[str]:
     """The paths to read: those given; standard input under --stdin-filename; else the default chart."""
     if stdin_filename is not None:
         if not paths:
@@ -263,7 +265,7 @@ def _targets(paths: Optional[List[str]], stdin_filename: Optional[str]) -> list[
     return list(paths) if paths else _default_paths()
 
 
-def _import_options(column_map: Optional[List[str]], stdin_filename: Optional[str] = None) -> Optional[ImportOptions]:
+def _import_options(column_map: list[str] | None, stdin_filename: str | None = None) -> ImportOptions | None:
     """The importers' options from --map values and --stdin-filename; a bad --map is a usage error."""
     if not column_map and stdin_filename is None:
         return None
@@ -288,7 +290,7 @@ def _open_session(**options) -> Session:
     return session
 
 
-def _lint(targets: list[str], session: Session, import_options: Optional[ImportOptions]) -> LintResult:
+def _lint(targets: list[str], session: Session, import_options: ImportOptions | None) -> LintResult:
     """Lint with the session; an override naming a unit the chart lacks is a config error."""
     try:
         return lint(targets, session=session, import_options=import_options)
@@ -314,7 +316,7 @@ def _hidden_line(result, session: Session) -> str:
     if result.suppressed:
         parts.append(f"{len(result.suppressed)} suppressed by comments or config")
     if result.baselined:
-        parts.append(f"{len(result.baselined)} in the baseline {session.baseline.path}")
+        parts.append(f"{len(result.baselined)} in the baseline {session.baseline.path if session.baseline else ''}")
     return f"Not shown: {', '.join(parts)}."
 
 
@@ -333,13 +335,13 @@ def _report_problems(problems: Iterable[Finding]) -> bool:
 @app.command()
 def check(
     paths: ChartPaths = None,
-    output_format: Optional[CheckFormat] = typer.Option(  # type: ignore[valid-type]
+    output_format: CheckFormat | None = typer.Option(
         None, "--format", "-f", help="Output format. Default: text, or github when GITHUB_ACTIONS=true."
     ),
     output: OutputFile = None,
     select: Select = None,
     ignore: Ignore = None,
-    fail_on: Optional[FailOn] = typer.Option(
+    fail_on: FailOn | None = typer.Option(
         None, "--fail-on", help="Lowest severity that makes the exit code 1. Default: fail-on in the config, else warning."
     ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when there are findings (not on errors)."),
@@ -351,10 +353,10 @@ def check(
     config_file: ConfigFile = None,
     isolated: Isolated = False,
     no_plugins: NoPlugins = False,
-    baseline: Optional[Path] = typer.Option(
+    baseline: Path | None = typer.Option(
         None, "--baseline", help="Report only findings not recorded in this baseline file (overrides the config's)."
     ),
-    write_baseline: Optional[Path] = typer.Option(
+    write_baseline: Path | None = typer.Option(
         None, "--write-baseline", help="Record every current finding in this baseline file (atomically) and exit 0."
     ),
     force: bool = typer.Option(False, "--force", help="Let --write-baseline replace an existing file."),
@@ -367,7 +369,7 @@ def check(
         help="Print the config files read (in order, with what each extends) and every rule's resolved "
         "selection, severity and options, then exit without linting (--format json for JSON).",
     ),
-    exclude: Optional[List[str]] = typer.Option(
+    exclude: list[str] | None = typer.Option(
         None,
         "--exclude",
         metavar="GLOB",
@@ -405,7 +407,9 @@ def check(
     if write_baseline is not None and not result.input_errors:
         _write_baseline(result, write_baseline, quiet)
 
-    format_name = output_format.value if output_format is not None else "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    format_name = (
+        output_format.value if output_format is not None else "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    )
     output_spec = FORMATS[format_name]
     # Only the CI formats write repository-relative paths; the others skip the walk up the folders.
     root, cwd = _repository_base() if output_spec.repository_paths else (None, None)
@@ -448,7 +452,6 @@ def _show_settings(session: Session, as_json: bool) -> None:
     import json
 
     from orglint.listing import settings_data, settings_text
-
     from orglint.loader import display_path
 
     baseline = display_path(session.baseline_path) if session.baseline_path is not None else None
@@ -475,20 +478,22 @@ class DiffFormat(str, Enum):
 
 @app.command()
 def diff(
-    paths: Optional[List[str]] = typer.Argument(
+    paths: list[str] | None = typer.Argument(
         None,
         help="BASE HEAD: the chart before and after (files or folders). With --base: the chart's paths "
         "(default org.yaml, else org/), read from the working tree as HEAD and at the revision as BASE.",
     ),
-    base_revision: Optional[str] = typer.Option(
+    base_revision: str | None = typer.Option(
         None, "--base", metavar="REV", help="Compare with the chart as it was at this git revision (read through git)."
     ),
     output_format: DiffFormat = typer.Option(
         DiffFormat.text, "--format", "-f", help="text, markdown (a pull-request comment or $GITHUB_STEP_SUMMARY), or json."
     ),
     output: OutputFile = None,
-    fail_on: Optional[FailOn] = typer.Option(
-        None, "--fail-on", help="Lowest severity of an introduced finding that makes the exit code 1. Default: the config's, else warning."
+    fail_on: FailOn | None = typer.Option(
+        None,
+        "--fail-on",
+        help="Lowest severity of an introduced finding that makes the exit code 1. Default: the config's, else warning.",
     ),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Exit 0 even when findings were introduced (not on errors)."),
     select: Select = None,
@@ -618,7 +623,9 @@ def rules_command(
 
 @app.command()
 def explain(
-    code_or_name: str = typer.Argument(..., metavar="CODE|NAME", help="A rule code (R001), name (ceo-is-cpo) or input-problem code (E002)."),
+    code_or_name: str = typer.Argument(
+        ..., metavar="CODE|NAME", help="A rule code (R001), name (ceo-is-cpo) or input-problem code (E002)."
+    ),
     rules_dir: RulesDir = None,
     config_file: ConfigFile = None,
     isolated: Isolated = False,
@@ -673,10 +680,15 @@ class GraphFormat(str, Enum):
 def graph(
     paths: ChartPaths = None,
     output_format: GraphFormat = typer.Option(
-        GraphFormat.mermaid, "--format", "-f", help="mermaid (GitHub renders it in Markdown), dot (Graphviz), or svg (needs Graphviz)."
+        GraphFormat.mermaid,
+        "--format",
+        "-f",
+        help="mermaid (GitHub renders it in Markdown), dot (Graphviz), or svg (needs Graphviz).",
     ),
     output: OutputFile = None,
-    group_by_unit: bool = typer.Option(False, "--group-by-unit", help="Draw units as boxes around their people, nested by parent unit."),
+    group_by_unit: bool = typer.Option(
+        False, "--group-by-unit", help="Draw units as boxes around their people, nested by parent unit."
+    ),
     max_people: int = typer.Option(
         500, "--max-people", min=0, help="Above this many people, draw only managers and people with findings (0: no limit)."
     ),
@@ -748,7 +760,9 @@ def stats(
 
 @app.command()
 def convert(
-    paths: List[str] = typer.Argument(..., help="Org chart files or directories: native YAML, Backstage catalogs, GitLab team pages, CSV exports."),
+    paths: list[str] = typer.Argument(
+        ..., help="Org chart files or directories: native YAML, Backstage catalogs, GitLab team pages, CSV exports."
+    ),
     output: str = typer.Option(..., "--output", "-o", help="The native org chart file to write (atomically); - for stdout."),
     force: bool = typer.Option(False, "--force", help="Overwrite the output file if it exists (never an input)."),
     column_map: ColumnMap = None,
@@ -761,7 +775,11 @@ def convert(
     try:
         targets = _targets(paths, stdin_filename)
         conversion = run_convert(
-            targets, output, force=force, import_options=_import_options(column_map, stdin_filename), stdin_filename=stdin_filename
+            targets,
+            output,
+            force=force,
+            import_options=_import_options(column_map, stdin_filename),
+            stdin_filename=stdin_filename,
         )
     except ConvertError as error:
         _report_problems(error.problems)
@@ -837,13 +855,14 @@ def main() -> None:
         except OSError:
             pass
         sys.exit(EXIT_OK)
-    except Exception as error:  # noqa: BLE001 - the last line of defence: no traceback reaches users
+    except Exception as error:
         aborts, usage_errors = _click_errors()
         if isinstance(error, aborts):
             sys.exit(130)
         if isinstance(error, usage_errors):  # a bad option or command: click's message and usage hint
-            if callable(getattr(error, "show", None)):
-                error.show()
+            show = getattr(error, "show", None)
+            if callable(show):
+                show()
             else:
                 _err(f"orglint: error: {error}")
             sys.exit(EXIT_ERROR)

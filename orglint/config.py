@@ -34,11 +34,14 @@ This module reads config; it never prints, exits or runs rules.
 from __future__ import annotations
 
 import fnmatch
+import importlib
 import os
 import re
+import sys
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from orglint.boundary import (
     MAX_CONFIG_BYTES,
@@ -51,10 +54,11 @@ from orglint.boundary import (
 )
 from orglint.engine import ALL, RunSettings, SelectionError, resolve_selector
 from orglint.links import docs_url_problem
-from orglint.roles import FUNCTIONS
 from orglint.model import shown
 from orglint.problems import did_you_mean
+from orglint.roles import FUNCTIONS
 from orglint.rule import Severity
+from orglint.severity import SeverityPolicy
 
 if TYPE_CHECKING:  # pragma: no cover
     from orglint.loader import Exclusion
@@ -319,14 +323,7 @@ class Resolved:
     settings: RunSettings
     ignores: Ignores = field(default_factory=Ignores)
     references: list[Reference] = field(default_factory=list)  # config selectors no loaded rule has
-    floors: dict[str, Severity] = field(default_factory=dict)  # code -> lowest severity reported (presets)
     overrides: list[ResolvedOverride] = field(default_factory=list)  # in config order: the last match wins
-
-    def effective_severity(self, rule: Rule) -> Severity:
-        explicit = self.settings.severities.get(rule.code)
-        if explicit is not None:
-            return explicit
-        return max(rule.severity, self.floors.get(rule.code, rule.severity))
 
 
 def _specificity(selector: str, rule_set: RuleSet) -> tuple[int, int]:
@@ -399,10 +396,9 @@ def _resolve(config: Config, rule_set: RuleSet, select: Iterable[str] | None, ig
     rules = [rule for rule in rule_set.sorted() if rule.code in enabled]
     return Resolved(
         rules=rules,
-        settings=RunSettings(options=options, severities=severities),
+        settings=RunSettings(options=options, severity=SeverityPolicy(explicit=severities, floors=floors)),
         ignores=ignores,
         references=references,
-        floors={code: level for code, level in floors.items() if code not in severities},
         overrides=resolved_overrides,
     )
 
@@ -763,9 +759,9 @@ def _yaml_data(loader: Any, node: Any, keys: tuple, marks: dict, display: str, b
 
 def _read_toml(path: Path, display: str, text: str, *, pyproject: bool) -> _Source:
     try:
-        import tomllib
-    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+        tomllib = importlib.import_module("tomllib")
+    except ModuleNotFoundError:  # Python 3.10: its backport, declared for that version
+        tomllib = importlib.import_module("tomli")
 
     try:
         document = tomllib.loads(text)
@@ -878,26 +874,35 @@ def _option_entries(source: _Source, keys: tuple, value: Any) -> list[tuple[Refe
 def _overrides(source: _Source, value: Any) -> list[Override]:
     """``overrides:``: a list of entries, each naming units and/or functions and what changes for them."""
     if not isinstance(value, list):
-        raise source.error(("overrides",), f"expected a list of entries (units/functions and what they change), got {_kind(value)}")
+        raise source.error(
+            ("overrides",), f"expected a list of entries (units/functions and what they change), got {_kind(value)}"
+        )
     entries = []
     for index, item in enumerate(value):
         keys = ("overrides", index)
         entry_data = _mapping(source, keys, item, "units/functions and options/severity/ignore")
         for key in entry_data:
             if key not in OVERRIDE_KEYS:
-                raise source.error(keys + (key,), f"unknown key {_quote(key)}{did_you_mean(str(key), OVERRIDE_KEYS)}; "
-                                   f"an override has {', '.join(OVERRIDE_KEYS)}")
+                raise source.error(
+                    keys + (key,),
+                    f"unknown key {_quote(key)}{did_you_mean(str(key), OVERRIDE_KEYS)}; "
+                    f"an override has {', '.join(OVERRIDE_KEYS)}",
+                )
         scope: dict[str, tuple[str, ...]] = {}
         for part in ("units", "functions"):
             names = entry_data.get(part, [])
             names = [names] if isinstance(names, str) else names
             if not isinstance(names, list) or not all(isinstance(name, str) and name.strip() for name in names):
-                raise source.error(keys + (part,), f"expected a list of {'unit ids' if part == 'units' else 'functions'}, got {_kind(names)}")
+                raise source.error(
+                    keys + (part,), f"expected a list of {'unit ids' if part == 'units' else 'functions'}, got {_kind(names)}"
+                )
             scope[part] = tuple(name.strip() for name in names)
         for number, function in enumerate(scope["functions"]):
             if function not in FUNCTIONS:
-                raise source.error(keys + ("functions", number), f"unknown function {_quote(function)}"
-                                   f"{did_you_mean(function, FUNCTIONS)}; functions: {', '.join(FUNCTIONS)}")
+                raise source.error(
+                    keys + ("functions", number),
+                    f"unknown function {_quote(function)}{did_you_mean(function, FUNCTIONS)}; functions: {', '.join(FUNCTIONS)}",
+                )
         if not scope["units"] and not scope["functions"]:
             raise source.error(keys, "an override names the units or functions it applies to (units: [...], functions: [...])")
         changes = [key for key in ("options", "severity", "ignore") if key in entry_data]
@@ -909,7 +914,9 @@ def _overrides(source: _Source, value: Any) -> list[Override]:
                 units=scope["units"],
                 functions=scope["functions"],
                 options=_option_entries(source, keys + ("options",), entry_data["options"]) if "options" in entry_data else [],
-                severity=_severity_entries(source, keys + ("severity",), entry_data["severity"]) if "severity" in entry_data else [],
+                severity=_severity_entries(source, keys + ("severity",), entry_data["severity"])
+                if "severity" in entry_data
+                else [],
                 ignore=_selectors(source, keys + ("ignore",), entry_data["ignore"]) if "ignore" in entry_data else [],
             )
         )
@@ -929,7 +936,9 @@ def _parse_layer(source: _Source) -> Layer:
     for key, value in data.items():
         if key == "extends":
             if not isinstance(value, str) or not value.strip():
-                raise source.error((key,), f"expected a preset ({', '.join(PRESETS)}) or a path to a config file, got {_kind(value)}")
+                raise source.error(
+                    (key,), f"expected a preset ({', '.join(PRESETS)}) or a path to a config file, got {_kind(value)}"
+                )
             if value in PRESETS:
                 layer.preset = value
         elif key == "select":
@@ -1135,7 +1144,7 @@ def discover(start: Path | str | None = None) -> Config:
 
 # --- the published JSON Schema ------------------------------------------------------------
 
-_OPTION_SCHEMA = {
+_OPTION_SCHEMA: dict[str, dict[str, Any]] = {
     "int": {"type": "integer"},
     "str": {"type": "string"},
     "bool": {"type": "boolean"},
@@ -1151,7 +1160,7 @@ def config_schema(rule_set: RuleSet | None = None) -> dict[str, Any]:
     other rules (plugins) stay allowed.
     """
     selector = {"type": "string", "minLength": 1, "pattern": "\\S"}
-    selectors = {
+    selectors: dict[str, Any] = {
         "description": "Rule codes (R001), code prefixes (L, S00), rule names (ceo-is-cpo) or ALL.",
         "oneOf": [
             {"type": "array", "items": {"$ref": "#/definitions/selector"}},

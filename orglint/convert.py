@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
@@ -114,11 +115,7 @@ def _value_lines(value: Any, indent: int) -> list[str]:
             return [pad + "[]"]
         lines = []
         for item in value:
-            if isinstance(item, dict) and item:
-                nested = _value_lines(item, indent + 2)
-                lines.append(f"{pad}- {nested[0].lstrip()}")
-                lines.extend(nested[1:])
-            elif isinstance(item, (list, tuple)) and item:
+            if (isinstance(item, dict) and item) or (isinstance(item, (list, tuple)) and item):
                 nested = _value_lines(item, indent + 2)
                 lines.append(f"{pad}- {nested[0].lstrip()}")
                 lines.extend(nested[1:])
@@ -207,9 +204,8 @@ def check_target(output: str, inputs: Iterable[Path], *, force: bool) -> None:
             raise ConvertError(f"{output} is one of the inputs; orglint never writes to its inputs (choose another -o)")
     if target.is_dir():
         raise ConvertError(f"{output} is a directory; give a file name, e.g. -o {Path(output) / 'org.yaml'}")
-    if target.exists() or target.is_symlink():
-        if not force:
-            raise ConvertError(f"{output} already exists; pass --force to overwrite it")
+    if (target.exists() or target.is_symlink()) and not force:
+        raise ConvertError(f"{output} already exists; pass --force to overwrite it")
 
 
 def convert(

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import subprocess
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Iterable
 
 from orglint.baseline import Baseline
 from orglint.boundary import MAX_CHART_BYTES
@@ -103,7 +103,15 @@ class OrgDiff:
         return not (self.joined or self.left or self.moved or self.parts or self.leaders or self.introduced or self.resolved)
 
 
-def compare(base: Org, head: Org, base_findings: Iterable[Finding], head_findings: Iterable[Finding], *, base_name: str = "base", head_name: str = "head") -> OrgDiff:
+def compare(
+    base: Org,
+    head: Org,
+    base_findings: Iterable[Finding],
+    head_findings: Iterable[Finding],
+    *,
+    base_name: str = "base",
+    head_name: str = "head",
+) -> OrgDiff:
     """What changed from ``base`` to ``head``."""
     diff = OrgDiff(base=base_name, head=head_name)
     diff.joined = [_ref(head.people[key]) for key in head.people if key not in base.people]
@@ -277,7 +285,9 @@ def load_at_revision(paths: list[str], revision: str, exclusion: Exclusion, cwd:
             display = f"{base_name}/{inside}" if inside else base_name
             if kind != "blob" or mode == "120000":
                 if not inside:  # the path itself is a link or a submodule there
-                    problems.append(input_problem("E006", f"{display} is a symbolic link or submodule at {revision}; not followed", display))
+                    problems.append(
+                        input_problem("E006", f"{display} is a symbolic link or submodule at {revision}; not followed", display)
+                    )
                 continue
             if inside and not _walked(inside, display, exclusion):
                 continue

@@ -134,10 +134,22 @@ def generated_pages(rules) -> dict[str, str]:
     for rule in rules:
         if rule.family != family:
             family = rule.family
-            index += ["", f"## {family}: {family_title(family)}", "", "| code | name | severity | what it does |", "|---|---|---|---|"]
+            index += [
+                "",
+                f"## {family}: {family_title(family)}",
+                "",
+                "| code | name | severity | what it does |",
+                "|---|---|---|---|",
+            ]
         index.append(f"| [{rule.code}]({rule.code}.md) | {rule.name} | {rule.severity.label} | {rule.summary} |")
         pages[f"rules/{rule.code}.md"] = documentation_page(rule.code, rule_set) or ""
-    index += ["", "## E: input problems", "", "Problems with the input itself: the chart could not be read as written (exit code 2).", ""]
+    index += [
+        "",
+        "## E: input problems",
+        "",
+        "Problems with the input itself: the chart could not be read as written (exit code 2).",
+        "",
+    ]
     index += ["| code | name |", "|---|---|"]
     for code, (name, _explanation) in INPUT_PROBLEMS.items():
         index.append(f"| [{code}]({code}.md) | {name} |")
@@ -150,7 +162,11 @@ def stale_pages(docs: Path, rules) -> list[str]:
     """The generated pages under ``docs`` that are missing, differ from the code, or are left
     over from a rule that no longer exists."""
     expected = generated_pages(rules)
-    stale = [path for path, text in expected.items() if not (docs / path).is_file() or (docs / path).read_text(encoding="utf-8") != text]
+    stale = [
+        path
+        for path, text in expected.items()
+        if not (docs / path).is_file() or (docs / path).read_text(encoding="utf-8") != text
+    ]
     present = {f"rules/{page.name}" for page in (docs / "rules").glob("*.md")} if (docs / "rules").is_dir() else set()
     return sorted(stale + sorted(present - set(expected)))
 

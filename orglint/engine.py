@@ -6,12 +6,17 @@ The engine knows no particular rule: it works on whatever the RuleSet holds.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from orglint.plugins import RuleSet
 from orglint.problems import input_problem
-from orglint.rule import Finding, Related, Rule, Severity
+from orglint.rule import Finding, Related, Rule
+from orglint.severity import SeverityPolicy, finding_severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from orglint.suppressions import Suppressions
 
 ALL = "ALL"
 
@@ -39,26 +44,12 @@ def resolve_selector(token: str, rule_set: RuleSet) -> set[str]:
     raise SelectionError(token)
 
 
-def select_rules(rule_set: RuleSet, select: Iterable[str] | None, ignore: Iterable[str] = ()) -> list[Rule]:
-    """The rules chosen by ``select`` (default: all) minus ``ignore``, in code order.
-
-    Ignore wins over select, whatever their specificity: ``--select L --ignore
-    L003`` runs every L rule but L003, and ``--select L003 --ignore L`` runs none.
-    """
-    chosen: set[str] = set()
-    for token in select if select is not None else [ALL]:
-        chosen |= resolve_selector(token, rule_set)
-    for token in ignore:
-        chosen -= resolve_selector(token, rule_set)
-    return [rule for rule in rule_set.sorted() if rule.code in chosen]
-
-
 @dataclass
 class RunSettings:
     """Per-rule settings already validated by the config layer."""
 
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> option values
-    severities: Mapping[str, Severity] = field(default_factory=dict)  # code -> override
+    severity: SeverityPolicy = field(default_factory=SeverityPolicy)  # what decides each finding's severity
 
 
 def effective_options(rule: Rule, settings: RunSettings) -> dict[str, Any]:
@@ -67,12 +58,16 @@ def effective_options(rule: Rule, settings: RunSettings) -> dict[str, Any]:
     return values
 
 
-def run_rules(org: Any, rules: Iterable[Rule], settings: RunSettings | None = None) -> list[Finding]:
+def run_rules(
+    org: Any, rules: Iterable[Rule], settings: RunSettings | None = None, suppressions: Suppressions | None = None
+) -> list[Finding]:
     """Run each rule; stamp code, name and severity; isolate a rule that raises.
 
     A crashing rule becomes an E100 finding that names it, and the other rules
     still run. A rule whose ``strategies`` say it does not apply to the org's
-    declared strategy is not run. Severity: see :func:`stamped_severity`.
+    declared strategy is not run. Severity: orglint.severity decides it, once.
+    Rules declared ``after_suppressions`` get ``suppressions`` (what the inline
+    comments suppressed) as a third argument.
     Findings that stand for one root cause are folded: see :func:`fold_root_causes`.
     """
     settings = settings or RunSettings()
@@ -80,15 +75,13 @@ def run_rules(org: Any, rules: Iterable[Rule], settings: RunSettings | None = No
     findings: list[Finding] = []
     ran: list[Rule] = []
     for rule in rules:
-        base = rule.severity_under(strategy)
-        if base is None:
+        if rule.severity_under(strategy) is None:
             continue  # the rule does not apply under this strategy
         ran.append(rule)
-        override = settings.severities.get(rule.code)
         options = effective_options(rule, settings)
         produced: list[Finding] = []
         try:
-            for finding in rule.run(org, options):
+            for finding in rule.run(org, options, suppressions):
                 if (
                     type(finding) is not Finding
                     or type(finding.line) is not int
@@ -99,10 +92,10 @@ def run_rules(org: Any, rules: Iterable[Rule], settings: RunSettings | None = No
                     _check_finding(finding)  # raises InvalidFinding for what the reports cannot show
                 finding.code = rule.code
                 finding.name = rule.name
-                finding.severity = stamped_severity(rule, finding, override, base)
+                finding.severity = finding_severity(rule, finding.subject, finding.min_severity, strategy, settings.severity)
                 produced.append(finding)
         # A plugin bug must not take the run down, nor end it: sys.exit() in a rule is a crash too.
-        except (Exception, SystemExit) as error:  # noqa: BLE001
+        except (Exception, SystemExit) as error:
             findings.append(_crash(rule, error))
             continue
         findings.extend(produced)
@@ -199,26 +192,8 @@ def _check_finding(finding: object) -> None:
         raise InvalidFinding("it yielded a finding whose related locations are not Related(message, file, line, column)")
 
 
-def stamped_severity(
-    rule: Rule, finding: Finding, override: Severity | None = None, base: Severity | None = None
-) -> Severity:
-    """The severity a finding is reported with.
-
-    A user's explicit override for the rule (config ``severity:``) wins, for
-    every finding of the rule, up or down. Otherwise ``base``: the rule's
-    severity under the org's declared strategy (``Rule.severity_under``; the
-    rule's own severity when not given), raised (never lowered) to the
-    finding's ``min_severity`` when the rule asked for more on this finding.
-    """
-    if override is not None:
-        return override
-    level = rule.severity if base is None else base
-    requested = finding.min_severity
-    return max(level, Severity.parse(requested)) if requested is not None else level
-
-
 def _crash(rule: Rule, error: BaseException) -> Finding:
-    frames = traceback.extract_tb(error.__traceback__)
+    frames: list[traceback.FrameSummary] = list(traceback.extract_tb(error.__traceback__))
     if isinstance(error, InvalidFinding):
         frames = []  # raised by the engine: where it was raised says nothing
     # Where in the rule's own code, then where it ended when that is elsewhere (orglint, a library).

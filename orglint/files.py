@@ -23,8 +23,8 @@ import os
 import secrets
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from orglint.boundary import is_within, repository_root, resolves_within
 

@@ -29,8 +29,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from orglint.rule import Finding, Severity
 from orglint.sanitize import visible
@@ -157,7 +158,7 @@ def select_people(org: Org, flagged: set[str], max_people: int | None = DEFAULT_
     hidden: dict[str, int] = {}
     for person in people.values():
         if person.id not in kept and person.reports_to in kept:
-            hidden[person.reports_to] = hidden.get(person.reports_to, 0) + 1  # type: ignore[index]
+            hidden[person.reports_to] = hidden.get(person.reports_to, 0) + 1
     return Selection([person for person in people.values() if person.id in kept], kept, hidden, note)
 
 
@@ -390,7 +391,7 @@ def _plan(org: Org, findings: Iterable[Finding], *, group_by_unit: bool, max_peo
                 edges.append((ids("p", manager_id), ids("p", person.id), "dotted"))
     for unit in loose_units:
         if unit.lead in kept:
-            edges.append((ids("p", unit.lead), ids("u", unit.id), "leads"))  # type: ignore[arg-type]
+            edges.append((ids("p", unit.lead), ids("u", unit.id), "leads"))
 
     counts = {severity: 0 for severity in Severity}
     for flag in flags.values():

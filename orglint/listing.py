@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from orglint.engine import RunSettings, effective_options
 from orglint.links import DEFAULT_DOCS_URL, page_url, rule_url
@@ -15,7 +16,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from rich.table import Table
 
     from orglint.config import Config, ResolvedOverride
-
     from orglint.model import Org
 
 FAMILIES = {
@@ -67,12 +67,13 @@ def _jsonable(value):
     return list(value) if isinstance(value, tuple) else value
 
 
-def rules_table(rule_set: RuleSet, enabled: set[str], options: Mapping[str, Mapping[str, Any]] | None = None) -> "Table":
+def rules_table(rule_set: RuleSet, enabled: set[str], options: Mapping[str, Mapping[str, Any]] | None = None) -> Table:
     """The rules by family, each with its severity, whether it runs, its options as this run sets
     them (``options``: the config's values by rule code; a value the config changed is marked *),
     and its summary."""
-    from orglint.sanitize import rich_text as escape  # markup and control characters of chart data
     from rich.table import Table
+
+    from orglint.sanitize import rich_text as escape  # markup and control characters of chart data
 
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, expand=False)
     table.add_column("code", no_wrap=True)
@@ -136,7 +137,9 @@ def settings_data(
                 "where": entry.where,
                 "units": list(entry.units),
                 "functions": sorted(entry.functions),
-                "options": {code: {name: _jsonable(value) for name, value in values.items()} for code, values in entry.options.items()},
+                "options": {
+                    code: {name: _jsonable(value) for name, value in values.items()} for code, values in entry.options.items()
+                },
                 "severity": {code: level.label if level is not None else "off" for code, level in entry.severities.items()},
                 "ignore": sorted(entry.ignore),
             }
@@ -172,7 +175,11 @@ def settings_text(data: Mapping[str, Any]) -> str:
     for entry in data["overrides"]:
         scope = ", ".join([*(f"unit {unit}" for unit in entry["units"]), *(f"function {name}" for name in entry["functions"])])
         changes = [
-            *(f"{code} {name}={json.dumps(value)}" for code, values in entry["options"].items() for name, value in values.items()),
+            *(
+                f"{code} {name}={json.dumps(value)}"
+                for code, values in entry["options"].items()
+                for name, value in values.items()
+            ),
             *(f"{code} {level}" for code, level in entry["severity"].items()),
             *(f"{code} ignored" for code in entry["ignore"]),
         ]
@@ -217,7 +224,11 @@ def documentation_page(code_or_name: str, rule_set: RuleSet) -> str | None:
 
 
 def _rule_markdown(rule: Rule) -> str:
-    lines = [f"# {rule.code} {rule.name}", "", f"Default severity: **{rule.severity.label}**. Family: {family_title(rule.family)}."]
+    lines = [
+        f"# {rule.code} {rule.name}",
+        "",
+        f"Default severity: **{rule.severity.label}**. Family: {family_title(rule.family)}.",
+    ]
     if rule.options:
         options = ", ".join(f"`{name}` (default `{_jsonable(option.default)}`)" for name, option in rule.options.items())
         lines.append(f"Options: {options}.")
@@ -225,7 +236,7 @@ def _rule_markdown(rule: Rule) -> str:
     return "\n".join(lines)
 
 
-def roles_rows(org: "Org") -> list[dict]:
+def roles_rows(org: Org) -> list[dict]:
     from orglint.roles import FUNCTIONS, read_title, roles_in_unit
 
     rows = []
@@ -253,13 +264,14 @@ def roles_rows(org: "Org") -> list[dict]:
     return rows
 
 
-def roles_json(org: "Org") -> str:
+def roles_json(org: Org) -> str:
     return json.dumps(roles_rows(org), indent=2, ensure_ascii=False) + "\n"
 
 
-def roles_table(org: "Org") -> "Table":
-    from orglint.sanitize import rich_text as escape  # markup and control characters of chart data
+def roles_table(org: Org) -> Table:
     from rich.table import Table
+
+    from orglint.sanitize import rich_text as escape  # markup and control characters of chart data
 
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
     for column in ("id", "title", "roles", "functions", "leads"):

@@ -16,16 +16,16 @@ import gc
 import os
 import re
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any
 
 import yaml
 from yaml.composer import ComposerError
 from yaml.events import (
     AliasEvent,
-    Event,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
@@ -77,7 +77,7 @@ class SourceFile:
     comments). Problems met while parsing are kept in ``parse_problems``.
     """
 
-    __slots__ = ("path", "text", "kind", "_documents", "parse_problems", "_lines")
+    __slots__ = ("_documents", "_lines", "kind", "parse_problems", "path", "text")
 
     def __init__(self, path: str, text: str, kind: str = "yaml", documents: list[Node] | None = None):
         self.path = path
@@ -229,7 +229,9 @@ def expand_paths(
         if not members and not walk_problems:
             shown = display_path(path)
             note = f"; {excluded} excluded (exclude settings, vendored folders)" if excluded else ""
-            problems.append(input_problem("E010", f"{shown}: directory holds no org chart files (*.yaml, *.yml, *.csv){note}", shown))
+            problems.append(
+                input_problem("E010", f"{shown}: directory holds no org chart files (*.yaml, *.yml, *.csv){note}", shown)
+            )
         for member in sorted(members):
             # The walk follows no link to a folder, so only a member itself can be a link.
             refused = _outside(member, root) if member.is_symlink() else None
@@ -366,10 +368,9 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 def _line_column(data: bytes | str, offset: int) -> tuple[int, int]:
     """1-based line and column of ``offset`` in bytes or text."""
-    newline = b"\n" if isinstance(data, bytes) else "\n"
-    line = data.count(newline, 0, offset) + 1
-    column = offset - (data.rfind(newline, 0, offset) + 1) + 1
-    return line, column
+    if isinstance(data, bytes):
+        return data.count(b"\n", 0, offset) + 1, offset - data.rfind(b"\n", 0, offset)
+    return data.count("\n", 0, offset) + 1, offset - data.rfind("\n", 0, offset)
 
 
 @contextmanager
@@ -399,7 +400,9 @@ def compose_documents(source: SourceFile) -> list[Node]:
     documents: list[Node] = []
     try:
         while loader.check_node():
-            documents.append(loader.get_node())
+            document = loader.get_node()
+            if document is not None:
+                documents.append(document)
     except (yaml.YAMLError, RecursionError) as error:
         source.parse_problems.append(yaml_problem(error, source.path, source.text))
         return []
@@ -419,7 +422,8 @@ def yaml_problem(error: BaseException, file: str, text: str | None = None) -> Fi
         return input_problem("E009", f"nesting deeper than {MAX_DEPTH} levels", file)
     if isinstance(error, AliasLimit):
         mark = error.problem_mark
-        return input_problem("E009", error.problem, file, mark.line + 1, mark.column + 1)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        return input_problem("E009", error.problem or "aliases repeat too much text", file, line, column)
     if isinstance(error, yaml.MarkedYAMLError):
         mark = error.problem_mark or error.context_mark
         message = _yaml_error_message(error)
@@ -512,7 +516,7 @@ class KeyTracker:
     def __init__(self, file: str, problems: list[Finding]):
         self.file = file
         self.problems = problems
-        self.seen: dict[str, yaml.Mark] = {}  # key -> where it was first written
+        self.seen: dict[str, Any] = {}  # key -> where it was first written (a PyYAML or libyaml mark)
 
     def first(self, key: str, key_node: Node) -> bool:
         """True for a key's first occurrence; False (and reported) for a repeat."""
@@ -535,9 +539,9 @@ class KeyTracker:
         return False
 
 
-def mapping_items(node: MappingNode, file: str, problems: list[Finding]) -> list[tuple[str, Node, Node]]:
+def mapping_items(node: MappingNode, file: str, problems: list[Finding]) -> list[tuple[str, ScalarNode, Node]]:
     """The (key, key node, value node) triples of a mapping, reporting duplicate and non-scalar keys."""
-    items: list[tuple[str, Node, Node]] = []
+    items: list[tuple[str, ScalarNode, Node]] = []
     keys = KeyTracker(file, problems)
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
@@ -611,6 +615,12 @@ def plain_tag(value: str) -> str:
     return tag
 
 
+# libyaml's events are read by attribute (value, anchor, tag, style, marks) after their class is
+# checked by identity (`type(event) is ScalarEvent`, the fast test), which mypy does not narrow,
+# and the stubs type get_event() as optional though it never ends inside a document: events are Any.
+YamlEvent = Any
+
+
 class EventStream:
     """libyaml's event stream, with any subtree composed into nodes on demand.
 
@@ -622,14 +632,14 @@ class EventStream:
 
     def __init__(self, text: str):
         self._parser = _YamlLoader(text)
-        self.next = self._parser.get_event
+        self.next: Callable[[], YamlEvent] = self._parser.get_event
         self._anchors: dict[str, Node] = {}
         self._aliased_characters = 0
 
     def close(self) -> None:
         self._parser.dispose()
 
-    def scalar_tag(self, event: ScalarEvent) -> str:
+    def scalar_tag(self, event: YamlEvent) -> str:
         """The resolved tag of a scalar event (plain scalars by YAML 1.1's implicit rules)."""
         tag = event.tag
         if tag is not None and tag != "!":
@@ -638,12 +648,12 @@ class EventStream:
             return STR_TAG
         return plain_tag(event.value)
 
-    def remember(self, event: Event, node: Node) -> None:
+    def remember(self, event: YamlEvent, node: Node) -> None:
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             self._anchors[anchor] = node
 
-    def compose(self, event: Event) -> Node:
+    def compose(self, event: YamlEvent) -> Node:
         """The node of the subtree that starts with ``event`` (already taken from the stream).
 
         Iterative, so that nesting as deep as libyaml allows cannot exhaust

@@ -9,9 +9,10 @@ person; it asks the Org.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from orglint import fields
 from orglint.fields import model_attributes
@@ -63,7 +64,7 @@ class Location:
 class Entity:
     """What people, units and products share: an id, where they are written, extra data."""
 
-    __slots__ = ("id", "file", "line", "column", "end_line", "spans", "extra")
+    __slots__ = ("column", "end_line", "extra", "file", "id", "line", "spans")
     kind = ""  # "people", "units", "products": the section, and the subject prefix
 
     def __init__(self, id: str, file: str | None = None, line: int = 1, column: int = 1, end_line: int | None = None):
@@ -140,7 +141,7 @@ class Person(Entity):
 
     @property
     def display(self) -> str:
-        """"Julia Brandt (VP of Product)", for messages."""
+        """ "Julia Brandt (VP of Product)", for messages."""
         label = self.label
         return f"{label} ({shown(self.title)})" if self.title else label
 
@@ -190,7 +191,7 @@ class Unit(Entity):
         return f"{self.label} ({self.type})"
 
     def called(self, kind: str | None = None) -> str:
-        """"squad Growth" for messages, or just "Fraud squad" when the name already says the kind."""
+        """ "squad Growth" for messages, or just "Fraud squad" when the name already says the kind."""
         kind = kind or self.type.replace("-", " ")
         label = self.label
         return label if label.lower().endswith(kind.lower()) else f"{kind} {label}"
@@ -247,9 +248,6 @@ class Org:
     column: int = 1
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
-    # The inline suppression comments (orglint.suppressions.Suppressions), set by the pipeline
-    # before the rules declared ``after_suppressions`` run; None for the others.
-    suppressions: Any = field(default=None, repr=False, compare=False)
     # The files the chart was read from, in reading order (where org-level findings point last).
     files: list[str] = field(default_factory=list, repr=False, compare=False)
 
@@ -640,7 +638,7 @@ class Org:
     # --- graphs -------------------------------------------------------------------------
 
     @cached_property
-    def reporting_graph(self) -> "networkx.DiGraph":
+    def reporting_graph(self) -> networkx.DiGraph:
         """The chain of command as a networkx DiGraph, for rules that want graph algorithms.
 
         Nodes: every person's id, with the Person as the ``person`` attribute. Edges: manager ->
@@ -662,7 +660,7 @@ class Org:
         return graph
 
     @cached_property
-    def matrix_graph(self) -> "networkx.MultiDiGraph":
+    def matrix_graph(self) -> networkx.MultiDiGraph:
         """The reporting graph plus the dotted lines: a MultiDiGraph with an edge manager -> report of
         ``kind="reports"`` for every ``reports_to`` and of ``kind="dotted"`` for every ``dotted_to``
         (both only to people of the chart); nodes as in :attr:`reporting_graph`."""
@@ -678,7 +676,7 @@ class Org:
         return graph
 
     @cached_property
-    def unit_graph(self) -> "networkx.DiGraph":
+    def unit_graph(self) -> networkx.DiGraph:
         """The units as a networkx DiGraph: nodes are unit ids with the Unit as ``unit``, edges
         parent -> child for every ``parent`` that names a unit of the chart (cycles, S010, stay)."""
         import networkx

@@ -10,17 +10,19 @@ layers do.
 - Options: a rule an entry sets options for runs once more with those options (on top of the
   config's), and for each subject the run whose entry wins is the one reported. The engine stays
   rule-agnostic: it only runs rules with other settings.
-- Severity and ignore apply per finding, after the preset's floors (an override's ``info`` is
-  not raised back to warning by ``strict``).
+- Severity: an entry's severity is the user's explicit word for the findings in its scope, an
+  input of orglint.severity's one decision (so ``strict`` does not raise an override's ``info``).
+- Ignore, and severity ``off``, drop the findings in scope after the rules ran (:func:`apply_ignores`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from orglint.engine import RunSettings, run_rules, sort_findings
-from orglint.rule import Finding, Rule
+from orglint.rule import Finding, Rule, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from orglint.config import ResolvedOverride
@@ -42,6 +44,15 @@ class Scopes:
         for unit in org.units.values():
             if unit.lead:
                 self._led.setdefault(unit.lead, []).append(unit.id)
+
+    def severity(self, code: str, subject: str) -> Severity | None:
+        """The severity the last entry in ``subject``'s scope sets for ``code`` (None: none, or off,
+        which :func:`apply_ignores` handles); an input to orglint.severity's one decision."""
+        for index in reversed(self.entries(subject)):
+            levels = self.overrides[index].severities
+            if code in levels:
+                return levels[code]
+        return None
 
     def entries(self, subject: str) -> tuple[int, ...]:
         """The indexes of the entries whose scope holds ``subject``, in config order."""
@@ -70,7 +81,8 @@ class Scopes:
 
     def _with_ancestors(self, unit_ids: Iterable[str]) -> set[str]:
         found: set[str] = set()
-        for unit_id in unit_ids:
+        for start in unit_ids:
+            unit_id: str | None = start
             while unit_id and unit_id not in found:  # a parent cycle (S010) ends the walk
                 found.add(unit_id)
                 unit = self.org.units.get(unit_id)
@@ -116,26 +128,19 @@ def rerun_with_options(
     return sort_findings(kept)
 
 
-def apply_severities_and_ignores(findings: list[Finding], scopes: Scopes) -> tuple[list[Finding], list[Finding]]:
-    """(kept, ignored): each finding at the severity the last entry in its scope sets for its
-    rule; dropped where that entry turns the rule off or an entry in its scope ignores it."""
+def apply_ignores(findings: list[Finding], scopes: Scopes) -> tuple[list[Finding], list[Finding]]:
+    """(kept, ignored): a finding is ignored where an entry in its scope ignores its rule, or the
+    last entry in its scope that sets its rule's severity sets it to off."""
     overrides = scopes.overrides
     kept: list[Finding] = []
     ignored: list[Finding] = []
     for finding in findings:
         entries = scopes.entries(finding.subject) if finding.kind == "rule" else ()
-        if any(finding.code in overrides[index].ignore for index in entries):
-            ignored.append(finding)
-            continue
-        setting = next(
-            (overrides[index].severities for index in reversed(entries) if finding.code in overrides[index].severities),
-            None,
+        last = next(
+            (overrides[index].severities for index in reversed(entries) if finding.code in overrides[index].severities), None
         )
-        if setting is not None:
-            level = setting[finding.code]
-            if level is None:  # "off" there
-                ignored.append(finding)
-                continue
-            finding.severity = level
-        kept.append(finding)
+        if any(finding.code in overrides[index].ignore for index in entries) or (last is not None and last[finding.code] is None):
+            ignored.append(finding)
+        else:
+            kept.append(finding)
     return kept, ignored

@@ -17,10 +17,10 @@ import importlib
 import importlib.util
 import pkgutil
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Iterable
 
 from orglint.rule import Rule
 
@@ -112,7 +112,7 @@ def _pack_label(entry_point) -> str:
     dist = getattr(entry_point, "dist", None)
     try:
         installed_by = f", installed by {dist.name} {dist.version}" if dist is not None else ""
-    except Exception:  # noqa: BLE001 - unreadable metadata: name the pack without it
+    except Exception:
         installed_by = ""
     return f"'{entry_point.name}' (module {entry_point.value}{installed_by})"
 
@@ -148,8 +148,8 @@ def load_rules(
     for directory in plugins:
         for rule in load_rules_dir(Path(directory), root=plugins_root):
             rule_set.add(rule)
-    for directory in rules_dirs:
-        for rule in load_rules_dir(Path(directory)):
+    for folder in rules_dirs:
+        for rule in load_rules_dir(Path(folder)):
             rule_set.add(rule)
     return rule_set
 

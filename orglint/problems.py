@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from typing import Iterable
+from collections.abc import Iterable
 
 from orglint.rule import Finding, Related, Severity
 
@@ -25,7 +25,10 @@ INPUT_PROBLEMS: dict[str, tuple[str, str]] = {
         "A path could not be read: missing, a directory loop, no permission, not a regular file (a device, a FIFO), "
         "or a link leading outside the repository, which orglint refuses to read.",
     ),
-    "E007": ("undecodable-file", "The file is binary, or not text in UTF-8 (or in the UTF-16 or UTF-32 its byte order mark announces)."),
+    "E007": (
+        "undecodable-file",
+        "The file is binary, or not text in UTF-8 (or in the UTF-16 or UTF-32 its byte order mark announces).",
+    ),
     "E008": ("unsafe-tag", "A YAML tag outside the safe subset (such as !!python/object); it is never executed."),
     "E009": ("limit-exceeded", "The input exceeds a safety limit (alias expansion, nesting depth, file size)."),
     "E010": ("empty-input", "An empty file or a directory without org chart files."),

@@ -120,8 +120,8 @@ __all__ = [
     "ROLES",
     "ROLE_FUNCTION",
     "STRATEGIES",
-    "TitleReading",
     "UNIT_TYPES",
+    "TitleReading",
     "function_of_name",
     "read_title",
     "roles_in_unit",
@@ -289,8 +289,7 @@ _Area = namedtuple("_Area", "function member manager core titled unit", defaults
 # "ops" is read as "operations", "pre-sales" as "presales", ...
 _AREA_TABLE: dict[str, str] = {
     "executive": (
-        "*~executive | ~leadership | ~executive office | ~executive team | ~office of the ceo | ~office of ceo"
-        " | ~ceo office"
+        "*~executive | ~leadership | ~executive office | ~executive team | ~office of the ceo | ~office of ceo | ~ceo office"
     ),
     "product": "*~product | *~products | *product management",
     "engineering": (
@@ -393,7 +392,7 @@ def _parse_area_table() -> dict[tuple[str, ...], _Area]:
     areas: dict[tuple[str, ...], _Area] = {}
     for function, spec in _AREA_TABLE.items():
         for entry in spec.split("|"):
-            marks, phrase = re.match(r"\s*([*~]*)(.*?)\s*$", entry).groups()
+            marks, phrase = re.fullmatch(r"\s*([*~]*)(.*?)\s*", entry).groups()  # type: ignore[union-attr] # matches any text
             phrase, _, role = phrase.partition("=")
             if role:
                 member = manager = None if role == "none" else role
@@ -430,8 +429,23 @@ _COMPLIANCE = _AREAS[("compliance",)]
 
 # Words after an area that do not change it ("Sales Team", "Order Management").
 _TRAILING_NOISE = frozenset(
-    "team teams department departments dept function org organization organisation group management practice"
-    " section subdepartment sub".split()
+    [
+        "team",
+        "teams",
+        "department",
+        "departments",
+        "dept",
+        "function",
+        "org",
+        "organization",
+        "organisation",
+        "group",
+        "management",
+        "practice",
+        "section",
+        "subdepartment",
+        "sub",
+    ]
 )
 # Words before an area that keep it the whole function ("VP Global Sales" is the CRO).
 _CORE_QUALIFIERS = frozenset({"global", "worldwide", "the", "overall", "company"})
@@ -479,9 +493,33 @@ _CRAFT_NOUNS: dict[str, str] = {
 # Nouns whose role comes from their area; the value is the role without one.
 _MEMBER_NOUNS: dict[str, str | None] = {
     **dict.fromkeys(
-        "analyst specialist coordinator associate administrator representative consultant partner officer agent"
-        " generalist assistant advisor adviser strategist executive instructor trainer technician expert"
-        " researcher writer planner buyer clerk".split()
+        [
+            "analyst",
+            "specialist",
+            "coordinator",
+            "associate",
+            "administrator",
+            "representative",
+            "consultant",
+            "partner",
+            "officer",
+            "agent",
+            "generalist",
+            "assistant",
+            "advisor",
+            "adviser",
+            "strategist",
+            "executive",
+            "instructor",
+            "trainer",
+            "technician",
+            "expert",
+            "researcher",
+            "writer",
+            "planner",
+            "buyer",
+            "clerk",
+        ]
     ),
     "editor": "marketer",
     "evangelist": "marketer",
@@ -724,10 +762,21 @@ _TOKEN_ALIASES: dict[str, str] = {
     "intl": "international",
     "programme": "program",
 }
-for _noun in (
-    _NOUNS
-    | {"csm", "sdr", "bdr", "ae", "tam", "pm", "pmm", "sre", "program", "project", "vp", "representative", "owner"}
-):
+for _noun in _NOUNS | {
+    "csm",
+    "sdr",
+    "bdr",
+    "ae",
+    "tam",
+    "pm",
+    "pmm",
+    "sre",
+    "program",
+    "project",
+    "vp",
+    "representative",
+    "owner",
+}:
     _TOKEN_ALIASES.setdefault(_noun + "s", _noun)
 _TOKEN_ALIASES["reps"] = "representative"
 
@@ -735,11 +784,47 @@ _TOKEN_ALIASES["reps"] = "representative"
 # when last, where they may be the job noun ("Business Development Associate",
 # "BU Lead"). The second set is dropped anywhere ("Engineer II", "... Intern").
 _SENIORITY = frozenset(
-    "senior sr snr staff principal lead associate junior jr distinguished intermediate entry founding"
-    " experienced chief".split()
+    [
+        "senior",
+        "sr",
+        "snr",
+        "staff",
+        "principal",
+        "lead",
+        "associate",
+        "junior",
+        "jr",
+        "distinguished",
+        "intermediate",
+        "entry",
+        "founding",
+        "experienced",
+        "chief",
+    ]
 )
 _SENIORITY_ANYWHERE = frozenset(
-    "acting interim intern internship trainee apprentice i ii iii iv 1 2 3 4 l1 l2 l3 l4 l5 level".split()
+    [
+        "acting",
+        "interim",
+        "intern",
+        "internship",
+        "trainee",
+        "apprentice",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "1",
+        "2",
+        "3",
+        "4",
+        "l1",
+        "l2",
+        "l3",
+        "l4",
+        "l5",
+        "level",
+    ]
 )
 
 
@@ -894,9 +979,7 @@ _REFERENCE_AFTER = frozenset({"office", "team", "staff", "org", "organization", 
 
 
 def _is_reference(tokens: list[str], start: int, end: int) -> bool:
-    return (start > 0 and tokens[start - 1] in _REFERENCE_BEFORE) or (
-        end < len(tokens) and tokens[end] in _REFERENCE_AFTER
-    )
+    return (start > 0 and tokens[start - 1] in _REFERENCE_BEFORE) or (end < len(tokens) and tokens[end] in _REFERENCE_AFTER)
 
 
 def _explicit_titles(tokens: list[str]) -> tuple[list[str], list[str], bool, bool]:
@@ -961,8 +1044,8 @@ def _read_noun(tokens: list[str]) -> _Part:
     if area is None:
         # "Editor" alone reads as a marketer in a main title, but in a tail it
         # is as likely a team's name ("Engineering Manager, Create:Editor").
-        role = _MEMBER_NOUNS.get(noun)
-        return _Part((role,), bare=True) if role else _NOTHING
+        member = _MEMBER_NOUNS.get(noun)
+        return _Part((member,), bare=True) if member else _NOTHING
     return _Part((area.member,)) if area.member else _NOTHING
 
 
@@ -986,7 +1069,7 @@ def _read_ranked(rank: _Rank, rest: list[str]) -> _Part:
         return _RANK_ONLY
     leader = rank.kind != "manager"
     if rank.kind == "chief":
-        area = _CHIEF_AREAS.get(tuple(rest))
+        area = _CHIEF_AREAS.get((rest[0],)) if len(rest) == 1 else None  # "Chief <one word> Officer"
         exact = area is not None
         if area is None:
             area, exact = _find_area(rest)
@@ -1061,7 +1144,7 @@ def _expand_joined(parts: list[list[str]]) -> list[list[str]]:
         return parts
     first, last = parts[0], parts[-1]
     first_rank = _parse_rank(first)
-    first_is_chief = bool(first_rank) and first_rank[0].kind == "chief"  # "Chief X Officer" shares nothing
+    first_is_chief = first_rank is not None and first_rank[0].kind == "chief"  # "Chief X Officer" shares nothing
     rank_prefix = list(first_rank[0].prefix) if first_rank and not first_is_chief else []
     last_head = _head_index(last)
     out = []

@@ -22,20 +22,21 @@ from __future__ import annotations
 import enum
 import re
 import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from orglint.links import docs_url_problem
 from orglint.roles import STRATEGIES
 
 __all__ = [
-    "Severity",
-    "Option",
-    "Rule",
-    "Related",
     "Finding",
-    "rule",
+    "Option",
+    "Related",
+    "Rule",
     "RuleError",
+    "Severity",
+    "rule",
 ]
 
 
@@ -166,13 +167,14 @@ class Finding:
             "line": self.line,
             "column": self.column,
             "kind": self.kind,
-            "related": [
-                {"message": r.message, "file": r.file, "line": r.line, "column": r.column} for r in self.related
-            ],
+            "related": [{"message": r.message, "file": r.file, "line": r.line, "column": r.column} for r in self.related],
         }
 
 
-CheckFunction = Callable[[Any, Mapping[str, Any]], Iterable[Finding]]
+# What a rule's check receives besides the Org: its options by name, validated, defaults filled in.
+Options = Mapping[str, Any]
+# check(org, options), or check(org, options, suppressions) for a rule declared after_suppressions.
+CheckFunction = Callable[..., Iterable[Finding]]
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}[0-9]{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -190,8 +192,8 @@ class Rule:
     options: Mapping[str, Option] = field(default_factory=dict)
     doc: str = ""
     origin: str = ""  # the module or pack it came from, for messages
-    # Runs after the other rules' findings went through the inline suppressions, and reads
-    # ``org.suppressions`` (the parsed comments and what each one suppressed): X001, X002.
+    # Runs after the other rules' findings went through the inline suppressions, and gets the
+    # parsed comments and what each one suppressed as a third argument: X001, X002.
     after_suppressions: bool = False
     # org.strategy (or "*": any other, or none) -> severity, None where the rule does not apply.
     strategies: Mapping[str, Severity | None] = field(default_factory=dict)
@@ -221,7 +223,7 @@ class Rule:
 
     def severity_under(self, strategy: str | None) -> Severity | None:
         """The rule's severity for an org of this declared strategy; None when it does not apply."""
-        if strategy in self.strategies:
+        if strategy is not None and strategy in self.strategies:
             return self.strategies[strategy]
         if "*" in self.strategies:
             return self.strategies["*"]
@@ -230,8 +232,13 @@ class Rule:
     def default_options(self) -> dict[str, Any]:
         return {name: option.default for name, option in self.options.items()}
 
-    def run(self, org: Any, options: Mapping[str, Any]) -> Iterator[Finding]:
-        yield from self.check(org, options)
+    def run(self, org: Any, options: Options, suppressions: Any = None) -> Iterator[Finding]:
+        """The rule's findings; a rule declared ``after_suppressions`` also gets what the inline
+        suppression comments suppressed (orglint.suppressions.Suppressions)."""
+        if self.after_suppressions:
+            yield from self.check(org, options, suppressions)
+        else:
+            yield from self.check(org, options)
 
 
 def split_sections(doc: str) -> dict[str, str]:
@@ -270,8 +277,8 @@ def rule(
 
     The documentation is the function's docstring, else its module's.
     ``after_suppressions=True`` makes the rule run after every other rule's
-    findings were matched against the inline suppressions; ``org.suppressions``
-    then tells it what each suppression comment suppressed.
+    findings were matched against the inline suppressions; its check then takes
+    a third argument, the Suppressions: what each suppression comment suppressed.
     ``strategies`` maps a strategy (docs/format.md, or ``"*"`` for every other one
     and none) to a severity or ``"off"``; ``supersedes`` lists the codes this
     rule's findings stand for (see the module doc); ``url`` is a plugin rule's documentation

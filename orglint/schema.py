@@ -76,7 +76,9 @@ def org_chart_schema() -> dict[str, Any]:
                 "patternProperties": {"^x-": {}},
                 "additionalProperties": False,
             },
-            **{section: _section(section_fields, fields.SINGULAR[section]) for section, section_fields in fields.SECTIONS.items()},
+            **{
+                section: _section(section_fields, fields.SINGULAR[section]) for section, section_fields in fields.SECTIONS.items()
+            },
         },
         "patternProperties": {"^x-": {}},
         "additionalProperties": False,

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
-from orglint.rule import Finding, Severity
+from orglint.rule import Severity
 
 if TYPE_CHECKING:  # pragma: no cover
     from orglint.api import LintResult
@@ -98,9 +98,7 @@ def diagnostics(result: LintResult, path: str, text: str, url_for: Any) -> list[
         start = _position(finding.line, finding.column)
         width = len(lines[start.line]) if start.line < len(lines) else start.character
         end = Position(start.line, max(width, start.character + 1))
-        related = tuple(
-            Related(item.file, _position(item.line, item.column), item.message) for item in finding.related
-        )
+        related = tuple(Related(item.file, _position(item.line, item.column), item.message) for item in finding.related)
         found.append(
             Diagnostic(
                 start=start,
@@ -142,7 +140,11 @@ def suppression_edit(result: LintResult, code: str, subject: str, text: str) -> 
             f"{indent}# orglint: disable-next-line={code} -- {REASON_PLACEHOLDER}\n",
             f"Suppress {code} for {subject} (with a reason)",
         )
-    return Insertion(Position(0, 0), f"# orglint: disable-file={code} -- {REASON_PLACEHOLDER}\n", f"Suppress {code} in this file (with a reason)")
+    return Insertion(
+        Position(0, 0),
+        f"# orglint: disable-file={code} -- {REASON_PLACEHOLDER}\n",
+        f"Suppress {code} in this file (with a reason)",
+    )
 
 
 def path_of(uri: str) -> str | None:
@@ -221,7 +223,7 @@ def serve(session_options: dict[str, Any]) -> None:  # pragma: no cover - run th
     def publish(uri: str, text: str, version: int | None = None) -> None:
         try:
             linted = linter.lint(uri, text)
-        except Exception as error:  # noqa: BLE001 - a config or lint error must not end the editor's session
+        except Exception as error:
             server.window_log_message(types.LogMessageParams(types.MessageType.Error, f"orglint: {error}"))
             linted = None
         if linted is None:

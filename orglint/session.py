@@ -5,13 +5,13 @@ config file found or named) into a :class:`Session`: the loaded rules, the
 enabled ones with their options and severities, the config's ignores, the
 threshold and the baseline. :meth:`Session.check` runs it on an Org:
 
-1. the enabled rules run (the engine stamps code, name and severity);
+1. the enabled rules run (the engine stamps code, name and severity: orglint.severity decides it);
 2. the inline suppression comments are matched against their findings;
-3. the rules declared ``after_suppressions`` (X001, X002) run, reading
-   ``org.suppressions``; file-wide and entry comments apply to them too;
-4. ``overrides`` set severities or drop findings for the units and functions they name
-   (their options were applied in step 1: see orglint.overrides), then ``per-file-ignores``
-   and ``per-subject-ignores`` drop findings;
+3. the rules declared ``after_suppressions`` (X001, X002) run, given the
+   suppressions; file-wide and entry comments apply to them too;
+4. ``overrides`` drop the findings they ignore for the units and functions they name
+   (their options and severities apply in step 1: see orglint.overrides), then
+   ``per-file-ignores`` and ``per-subject-ignores`` drop findings;
 5. the baseline hides the findings it records.
 
 Nothing here prints or exits; errors are raised (ConfigError, PluginError,
@@ -21,19 +21,20 @@ SelectionError, BaselineError) for the CLI to turn into exit 2.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from orglint.config import Config, ConfigError, Resolved, discover, load_config
-from orglint.engine import RunSettings, run_rules, select_rules
+from orglint.engine import RunSettings, run_rules
 from orglint.loader import DEFAULT_EXCLUSION, Exclusion
+from orglint.overrides import Scopes, apply_ignores, check_units, rerun_with_options
 from orglint.rule import Finding, Rule, Severity
-from orglint.overrides import Scopes, apply_severities_and_ignores, check_units, rerun_with_options
+from orglint.severity import rule_severity
 from orglint.suppressions import Suppressions, collect
 
 if TYPE_CHECKING:  # pragma: no cover
-    from orglint.api import LintResult
     from orglint.baseline import Baseline
     from orglint.loader import SourceFile
     from orglint.model import Org
@@ -74,9 +75,12 @@ class Session:
         ignore: Iterable[str] = (),
         settings: RunSettings | None = None,
     ) -> Session:
-        """No config: ``select`` / ``ignore`` as given (raises SelectionError), every rule's defaults."""
-        rules = select_rules(rule_set, select, ignore)
-        return cls(rule_set=rule_set, resolved=Resolved(rules=rules, settings=settings or RunSettings()))
+        """No config: ``select`` / ``ignore`` as given (raises SelectionError), every rule's defaults
+        or ``settings``."""
+        resolved = Config.empty().resolve(rule_set, select=select, ignore=ignore)
+        if settings is not None:
+            resolved = dataclasses.replace(resolved, settings=settings)
+        return cls(rule_set=rule_set, resolved=resolved)
 
     @property
     def rules(self) -> list[Rule]:
@@ -90,14 +94,9 @@ class Session:
         """Every loaded rule by code, with the severity this run reports it at (config and preset applied)."""
         rules: dict[str, Rule] = {}
         for code, rule in self.rule_set.rules.items():
-            severity = self.resolved.effective_severity(rule)
+            severity = rule_severity(rule, self.resolved.settings.severity)
             rules[code] = rule if severity == rule.severity else dataclasses.replace(rule, severity=severity)
         return rules
-
-    def lint(self, paths: list[str]) -> LintResult:
-        from orglint.api import lint
-
-        return lint(paths, session=self)
 
     def check(self, org: Org, files: Iterable[SourceFile]) -> Checked:
         """Run the session's rules on an Org and filter their findings (steps 1-5 above)."""
@@ -105,31 +104,29 @@ class Session:
         first = [rule for rule in resolved.rules if not rule.after_suppressions]
         later = [rule for rule in resolved.rules if rule.after_suppressions]
 
-        findings = run_rules(org, first, resolved.settings)
+        settings = resolved.settings
         scopes = None
         if resolved.overrides:
             check_units(org, resolved.overrides)
             scopes = Scopes(org, resolved.overrides)
-            findings = rerun_with_options(org, findings, first, resolved.settings, scopes)
+            # The overrides' severities are one more input of the one severity decision.
+            settings = dataclasses.replace(settings, severity=dataclasses.replace(settings.severity, scoped=scopes.severity))
+        findings = run_rules(org, first, settings)
+        if scopes is not None:
+            findings = rerun_with_options(org, findings, first, settings, scopes)
         suppressions = collect(files, org, self.rule_set)
         kept, suppressed = suppressions.apply(findings)
         crashed = {finding.subject for finding in findings if finding.kind == "internal"}
         suppressions.checked = frozenset(rule.code for rule in first) - crashed
         suppressions.references = list(resolved.references)
-        org.suppressions = suppressions
         if later:
-            later_kept, later_suppressed = suppressions.apply(run_rules(org, later, resolved.settings), mark=False)
+            later_kept, later_suppressed = suppressions.apply(run_rules(org, later, settings, suppressions), mark=False)
             kept += later_kept
             suppressed += later_suppressed
 
-        if resolved.floors:
-            for finding in kept:
-                floor = resolved.floors.get(finding.code)
-                if floor is not None and finding.kind == "rule" and finding.severity < floor:
-                    finding.severity = floor
         overridden: list[Finding] = []
         if scopes is not None:
-            kept, overridden = apply_severities_and_ignores(kept, scopes)
+            kept, overridden = apply_ignores(kept, scopes)
         kept, ignored = resolved.ignores.apply(kept)
         ignored = overridden + ignored
         baselined: list[Finding] = []
@@ -171,9 +168,7 @@ def open_session(
         config = discover(start)
     if no_plugins and config.plugin_names:
         raise ConfigError(_plugins_refused(config))
-    rule_set = load_rules(
-        plugins=config.plugins, plugins_root=config.root, rules_dirs=[Path(folder) for folder in rules_dirs]
-    )
+    rule_set = load_rules(plugins=config.plugins, plugins_root=config.root, rules_dirs=[Path(folder) for folder in rules_dirs])
     resolved = config.resolve(rule_set, select=select, ignore=ignore)
     level = Severity.parse(fail_on) if fail_on is not None else None
     if level is None and config.fail_on is not None:

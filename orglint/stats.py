@@ -215,9 +215,10 @@ def _figure(value: float | int | None) -> str:
 
 def renderables(stats: Stats) -> list[RenderableType]:
     """Headline, then tables with bars: functions, span of control, depth, unit types, units."""
-    from orglint.sanitize import rich_text as escape  # markup and control characters of chart data
     from rich.table import Table
     from rich.text import Text
+
+    from orglint.sanitize import rich_text as escape  # markup and control characters of chart data
 
     def table(title: str, *columns: str) -> Table:
         # The title goes above as its own line (a table title would wrap to the table's width).

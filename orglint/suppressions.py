@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -228,7 +229,7 @@ class Suppressions:
     The pipeline fills it (:func:`collect`), applies it to the rules' findings
     (:meth:`apply`), records which rules ran before that (``checked``) and the
     config's rule references (for X002), and hands it to the rules declared
-    ``after_suppressions`` as ``org.suppressions``.
+    ``after_suppressions`` as their third argument.
     """
 
     directives: list[Directive] = field(default_factory=list)
@@ -356,7 +357,9 @@ def _parse(file: str, comment: Comment, rule_set: RuleSet) -> Directive:
     text = comment.text
     marker = _MARKER.search(text)
     assert marker is not None
-    directive = Directive(kind="", file=file, line=comment.line, column=comment.column + marker.start(), text=text[marker.start() :])
+    directive = Directive(
+        kind="", file=file, line=comment.line, column=comment.column + marker.start(), text=text[marker.start() :]
+    )
     match = _DIRECTIVE.match(text, text.index("orglint", marker.start()))
     if match is None:  # pragma: no cover - the pattern matches any text after the marker
         directive.problem = "is not a suppression orglint understands"

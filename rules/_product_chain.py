@@ -36,7 +36,7 @@ The notions, all linear in the size of the org:
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from collections.abc import Iterator
 
 PM_ROLES = ("product-manager", "product-owner")
 _NAMED = 10  # people named in a finding about several; the rest are counted
@@ -50,6 +50,7 @@ ROLE_LABEL = {
     "product-owner": "product owner",
     "marketer": "marketer",
 }
+
 
 def role_field(person, *roles: str) -> str:
     """The field that gives the person these roles: ``roles`` when written there, else ``title``."""
@@ -83,9 +84,8 @@ def ceo_product_seat(org) -> str | None:
         return "cpo"
     if "product" in ceo.leads:
         return "title"
-    if org.leads_function(ceo, "product"):
-        if all(leader is ceo for leader in org.leaders("product")):
-            return "unit"
+    if org.leads_function(ceo, "product") and all(leader is ceo for leader in org.leaders("product")):
+        return "unit"
     return None
 
 
@@ -147,8 +147,8 @@ class Chains:
         if function not in self._nearest:
             # Nobody but the CEO leads the function: nobody to find (and no walk to make).
             nobody = all(leader is self.ceo for leader in org.leaders(function))
-            self._nearest[function] = None if nobody else NearestAbove(
-                org, lambda manager: org.leads_function(manager, function), stop=self.ceo
+            self._nearest[function] = (
+                None if nobody else NearestAbove(org, lambda manager: org.leads_function(manager, function), stop=self.ceo)
             )
         nearest = self._nearest[function]
         return nearest(person) if nearest is not None else None
@@ -208,11 +208,7 @@ def product_heads(org, chains: Chains | None = None) -> list:
     if ceo is None or not org.leads_function(ceo, "product"):
         return org.heads("product")
     chains = chains or Chains(org)
-    return [
-        leader
-        for leader in org.leaders("product")
-        if leader is not ceo and chains.leader_above(leader, "product") is None
-    ]
+    return [leader for leader in org.leaders("product") if leader is not ceo and chains.leader_above(leader, "product") is None]
 
 
 def product_people_with_pm_roles(org) -> Iterator:

@@ -71,7 +71,9 @@ people:
   report to the CEO.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 #: The four classic departments, in the order messages list them.
 CLASSIC = ("engineering", "marketing", "sales", "support")
@@ -80,7 +82,7 @@ DEPARTMENT_TYPES = frozenset(("department", "team"))
 
 
 @rule(code="F001", name="missing-product-department", severity="warning", supersedes=("G006",))
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     if _product_leadership_in_business_units(org):
         return
     first_of: dict = {}

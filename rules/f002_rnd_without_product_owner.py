@@ -85,7 +85,9 @@ people:
 - "The Product is the Organization" (R&D should have their product owner(s)).
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 
 
 @rule(
@@ -98,7 +100,7 @@ from orglint import Option, rule
     },
     strategies={"technology-driven": "info", "product-oriented": "off", "service-oriented": "off"},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     if len(org.people) < options["min-headcount"]:
         return
     engineers = org.people_in("engineering")

@@ -56,7 +56,9 @@ people:
 - "What “Product-Led” Looks Like in 2023" (30% of product marketing now reports to product leadership).
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 
 from ._liaison import missing_liaison
 
@@ -68,7 +70,7 @@ from ._liaison import missing_liaison
     options={"min-size": Option("int", 3, "marketing headcount from which a PMM is expected", minimum=1)},
     strategies={"product-oriented": "off", "service-oriented": "off"},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     # The role belongs to the marketing function: only its people can hold it.
     yield from missing_liaison(
         org,

@@ -50,7 +50,9 @@ people:
 - "The Product is the Organization" (sales should have product pre-sales engineers).
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 
 from ._liaison import missing_liaison
 
@@ -62,7 +64,7 @@ from ._liaison import missing_liaison
     options={"min-size": Option("int", 3, "sales headcount from which a pre-sales engineer is expected", minimum=1)},
     strategies={"product-oriented": "off", "service-oriented": "off"},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     # The role belongs to the sales function: only its people can hold it.
     yield from missing_liaison(
         org,

@@ -53,7 +53,9 @@ people:
 - "The Product is the Organization" (support should have customer success engineers).
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 
 from ._liaison import missing_liaison
 
@@ -65,7 +67,7 @@ from ._liaison import missing_liaison
     options={"min-size": Option("int", 3, "support headcount from which customer success is expected", minimum=1)},
     strategies={"product-oriented": "off", "service-oriented": "off"},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     yield from missing_liaison(
         org,
         "support",

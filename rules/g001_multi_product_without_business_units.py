@@ -65,8 +65,9 @@ people:
   dual structure).
 """
 
-from orglint import rule
+from collections.abc import Iterator
 
+from orglint import Finding, Options, Org, rule
 
 #: Unit types that divide the work by product line or stream: business units (article 000), and the
 #: value streams, tribes and explore / exploit arms of the structures of article 003.
@@ -79,7 +80,7 @@ PRODUCT_LINE_TYPES = ("business-unit", "value-stream", "tribe", "explore", "expl
     severity="info",
     strategies={"product-oriented": "off", "service-oriented": "off"},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     products = list(org.products.values())
     if len(products) < 2:
         return

@@ -50,11 +50,13 @@ people:
   report to the CEO.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 
 @rule(code="G002", name="business-unit-head-not-under-ceo", severity="warning")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     ceo = org.ceo
     if ceo is None:
         return

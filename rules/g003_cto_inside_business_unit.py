@@ -50,17 +50,18 @@ people:
   in parallel to the business-unit heads to keep technology consistent across product lines.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 
 @rule(code="G003", name="cto-inside-business-unit", severity="warning")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     ceo = org.ceo
     heads: dict = {}  # business-unit head id -> the first business unit they lead
     for unit in org.units.values():
-        if unit.type == "business-unit" and unit.lead and unit.lead in org.people:
-            if ceo is None or unit.lead != ceo.id:
-                heads.setdefault(unit.lead, unit)
+        if unit.type == "business-unit" and unit.lead and unit.lead in org.people and (ceo is None or unit.lead != ceo.id):
+            heads.setdefault(unit.lead, unit)
     if not heads:
         return
     ctos = [person for person in org.people.values() if "cto" in person.roles and person is not ceo]

@@ -52,11 +52,13 @@ people:
   better served by a centralized structure with CEO, CTO and CPO serving that product.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 
 @rule(code="G004", name="single-product-with-business-units", severity="info")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     if len(org.products) != 1:
         return
     units = org.units_of_type("business-unit")

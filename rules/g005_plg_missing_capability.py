@@ -57,7 +57,9 @@ people:
 - "Differing Approaches for Product Organizations" (the Pocus figures on sales in product-led companies).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 #: (capability, functions that provide it, who is needed and why), in the order findings are reported.
 CAPABILITIES = (
@@ -79,7 +81,7 @@ CAPABILITIES = (
     severity="warning",
     strategies={"*": "off", "product-led-growth": "warning"},  # only product-led growth needs these
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     who = org.name or "the org"
     for capability, functions, need in CAPABILITIES:
         if any(org.people_in(function) or org.leaders(function) for function in functions):

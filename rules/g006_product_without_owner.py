@@ -60,7 +60,9 @@ people:
   report to the CEO.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 
 @rule(
@@ -69,7 +71,7 @@ from orglint import rule
     severity="warning",
     strategies={"technology-driven": "info", "product-oriented": "off", "service-oriented": "off"},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     # The head of a business unit answers for the product lines their unit lists.
     business_unit_products = {
         (unit.lead, product_id) for unit in org.units_of_type("business-unit") if unit.lead for product_id in unit.products

@@ -45,11 +45,13 @@ people:
   and platform metrics; retention of product-led companies).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 
 @rule(code="G007", name="product-without-metrics", severity="info")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     for product in org.products.values():
         if not product.metrics:
             yield org.finding(

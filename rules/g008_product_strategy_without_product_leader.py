@@ -49,7 +49,9 @@ people:
   the product operating model).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 from orglint.roles import PRODUCT_STRATEGIES
 
 
@@ -59,7 +61,7 @@ from orglint.roles import PRODUCT_STRATEGIES
     severity="warning",
     strategies={"*": "off", **{strategy: "warning" for strategy in sorted(PRODUCT_STRATEGIES)}},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     if org.leaders("product"):
         return
     who = org.name or "the org"

@@ -81,7 +81,9 @@ people:
 - "Differing Approaches for Product Organizations" (sales led, technology driven).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 from ._product_chain import Chains, ExploreArm, ceo_product_seat, embedded_product_owner, product_heads
 
@@ -95,7 +97,7 @@ _NAMED = 3  # heads named in the message; the rest are counted
     strategies={"sales-led": "info", "technology-driven": "info"},
     supersedes=("F001", "G008"),
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     ceo = org.ceo
     if ceo is None or ceo_product_seat(org) is not None:
         return
@@ -131,7 +133,9 @@ def check(org, options):
         people = "person works" if len(team) == 1 else "people work"
         message = f"{len(team)} {people} in the product function and nobody leads it: no head of product reports to {ceo.display}"
         if direct:
-            message += f" ({direct} of them report to the CEO directly)" if direct > 1 else " (1 of them reports to the CEO directly)"
+            message += (
+                f" ({direct} of them report to the CEO directly)" if direct > 1 else " (1 of them reports to the CEO directly)"
+            )
         yield org.finding(org, message, at=ceo, related=[("in the product function", person) for person in team[:_NAMED]])
         return
     placed = []

@@ -89,7 +89,9 @@ people:
 - "Differing Approaches for Product Organizations" (technology driven, service oriented).
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 from orglint.roles import FUNCTIONS
 
 _LARGEST = 3  # functions named in the message
@@ -105,7 +107,7 @@ _LARGEST = 3  # functions named in the message
         "min-headcount": Option("int", 15, "headcount from which a product function is expected", minimum=1),
     },
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     headcount = len(org.people)
     if headcount < options["min-headcount"] or org.people_in("product"):
         return
@@ -116,10 +118,7 @@ def check(org, options):
     if not sizes or sizes[0][0] == 0:
         return  # nobody's function can be told (a bare identity export): no basis for a finding
     largest = ", ".join(f"{function} {size}" for size, function in sizes[:_LARGEST] if size)
-    message = (
-        f"{headcount} people and nobody in the product function:"
-        " no product manager, product owner or head of product"
-    )
+    message = f"{headcount} people and nobody in the product function: no product manager, product owner or head of product"
     if largest:
         message += f" (largest functions: {largest})"
     ceo = org.ceo

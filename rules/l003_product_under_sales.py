@@ -69,7 +69,9 @@ people:
 - "What “Product-Led” Looks Like in 2023" (the product team's central role in strategy).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 from ._product_chain import product_under
 
@@ -84,6 +86,6 @@ CONTRADICTED = ("product-led", "product-led-growth", "product-led-sales", "produ
     strategies={**{strategy: "error" for strategy in CONTRADICTED}, "sales-led": "info"},
     supersedes=("L001", "F001", "G008"),
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     why = f"; the org's strategy is {org.strategy}" if org.strategy in CONTRADICTED else ""
     yield from product_under(org, "sales", why=why)

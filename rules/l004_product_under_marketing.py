@@ -57,11 +57,13 @@ people:
 - "The Product is the Organization" (Product Management is not Marketing).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 from ._product_chain import product_under
 
 
 @rule(code="L004", name="product-under-marketing", severity="warning", supersedes=("L001", "F001", "G008"))
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     yield from product_under(org, "marketing")

@@ -65,7 +65,9 @@ people:
 - "Differing Approaches for Product Organizations" (technology driven).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 from ._product_chain import product_under
 
@@ -77,5 +79,5 @@ from ._product_chain import product_under
     strategies={"technology-driven": "info"},
     supersedes=("L001", "F001", "G008"),
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     yield from product_under(org, "engineering")

@@ -71,7 +71,9 @@ people:
 - "Unraveling the Intricacies of a Product-Driven Organization" (the dual structure's explore arm).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, Person, rule
 
 from ._product_chain import (
     Chains,
@@ -86,7 +88,7 @@ from ._product_chain import (
 
 
 @rule(code="L006", name="scattered-product-managers", severity="warning")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     chains = Chains(org)
     heads = product_heads(org, chains)
     if not heads:
@@ -102,7 +104,7 @@ def check(org, options):
     business_unit_heads = {unit.lead for unit in org.units_of_type("business-unit") if unit.lead}
     business_unit_head_above = NearestAbove(org, lambda manager: manager.id in business_unit_heads)
     in_explore_arm = ExploreArm(org)
-    scattered: dict[str, object] = {}  # id -> person, in file order
+    scattered: dict[str, Person] = {}  # id -> person, in file order
     for person in product_people_with_pm_roles(org):
         if person is ceo or person.id in head_ids:
             continue
@@ -115,11 +117,7 @@ def check(org, options):
             business_unit_heads and business_unit_head_above(person) is not None
         ):
             continue
-        if (
-            embedded_product_owner(org, person, chains)
-            or dotted_to_product_leader(org, person)
-            or in_explore_arm(person)
-        ):
+        if embedded_product_owner(org, person, chains) or dotted_to_product_leader(org, person) or in_explore_arm(person):
             continue
         scattered[person.id] = person
     # A team of product managers outside the product function is one problem: reported once, at
@@ -145,7 +143,7 @@ def check(org, options):
         )
 
 
-def _highest_scattered(org, person, scattered):
+def _highest_scattered(org: Org, person: Person, scattered: dict[str, Person]) -> Person:
     """The highest of the scattered product managers in ``person``'s chain of managers, unbroken."""
     highest, seen = person, {person.id}
     manager = org.manager_of(person)

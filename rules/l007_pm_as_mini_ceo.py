@@ -71,7 +71,9 @@ people:
 - "The Product is the Organization" (a PM would not decide whom to hire or fire, or where to invest).
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 
 from ._product_chain import Chains, product_heads, product_people_with_pm_roles
 
@@ -84,7 +86,7 @@ from ._product_chain import Chains, product_heads, product_people_with_pm_roles
         "max": Option("int", 3, "most direct reports outside the product function", minimum=0),
     },
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     limit = options["max"]
     heads = None  # computed only if a candidate is found
     ceo = org.ceo
@@ -109,7 +111,9 @@ def check(org, options):
             heads = {head.id for head in product_heads(org, Chains(org))}
         if person.id in heads:
             continue
-        detail = ", ".join(f"{count} {function}" for function, count in sorted(by_function.items(), key=lambda kv: (-kv[1], kv[0])))
+        detail = ", ".join(
+            f"{count} {function}" for function, count in sorted(by_function.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
         yield org.finding(
             person,
             f"{person.display} manages {outside} people outside the product function ({detail}); max {limit}",

@@ -60,13 +60,15 @@ people:
 - "The Product is the Organization" (The CEO should never be the CPO).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 from ._product_chain import PM_ROLES, ROLE_LABEL, ceo_product_seat, held, product_units_led, role_field
 
 
 @rule(code="R001", name="ceo-is-cpo", severity="error", supersedes=("L001", "G008", "F001", "F002"))
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     ceo = org.ceo
     if ceo is None:
         return

@@ -51,13 +51,15 @@ people:
 - "The Product is the Organization" (Product Management is not Product Ownership).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 from ._product_chain import role_field
 
 
 @rule(code="R002", name="pm-is-po", severity="warning")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     for person in org.people_in("product"):
         if person.holds("product-manager") and person.holds("product-owner"):
             yield org.finding(

@@ -51,13 +51,15 @@ people:
 - "The Product is the Organization" (Product Management is not Marketing).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 from ._product_chain import ROLE_LABEL, held, role_field
 
 
 @rule(code="R003", name="pm-is-marketer", severity="warning")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     for person in org.people_in("product"):
         product = held(person, "cpo", "product-manager")
         if not product:
@@ -73,6 +75,6 @@ def check(org, options):
 
 
 def _roles(roles):
-    """"the chief product officer", "a product manager": the most senior of the roles held."""
+    """ "the chief product officer", "a product manager": the most senior of the roles held."""
     role = roles[0]
     return f"the {ROLE_LABEL[role]}" if role in ("cpo", "cmo") else f"a {ROLE_LABEL[role]}"

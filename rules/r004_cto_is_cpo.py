@@ -50,13 +50,15 @@ people:
 - "What “Product-Led” Looks Like in 2023" (product leadership's own seat at the executive table).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 from ._product_chain import role_field
 
 
 @rule(code="R004", name="cto-is-cpo", severity="info", supersedes=("F001",))
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     for person in org.people_in("product"):
         if person.holds("cto") and person.holds("cpo"):
             yield org.finding(

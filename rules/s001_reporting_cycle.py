@@ -44,7 +44,9 @@ people:
   must lead somewhere.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 #: Longer cycles are shortened in the message (every step stays in the related locations).
 SHOWN_STEPS = 10
@@ -60,7 +62,7 @@ def describe_cycle(names: list[str], link: str, then: str) -> str:
 
 
 @rule(code="S001", name="reporting-cycle", severity="error")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     cycles = org.cycles
     if not cycles:
         return

@@ -56,7 +56,9 @@ people:
   `unit`, `units` and `parent` unit ids, a unit's `products` product ids.
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 from orglint.problems import did_you_mean
 
 _SINGULAR = {"people": "person", "units": "unit", "products": "product"}
@@ -191,7 +193,7 @@ def _unknown_references(org):
         )
     },
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     suggester = None
     missing_managers: dict[str, list] = {}  # unknown reports_to id -> the people naming it, in file order
     for entity, field, wanted, ref, verb in _unknown_references(org):

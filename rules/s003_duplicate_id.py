@@ -40,7 +40,9 @@ people:
   as one, so ids must be unique across all of them.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 _SINGULAR = {"people": "person", "units": "unit", "products": "product"}
 
@@ -50,7 +52,7 @@ def _named(entity) -> str:
 
 
 @rule(code="S003", name="duplicate-id", severity="error")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     for duplicate in org.duplicates:
         first, second = duplicate.first, duplicate.second
         where = f"line {first.line}" if first.file == second.file else f"{first.location()}"

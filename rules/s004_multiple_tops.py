@@ -49,7 +49,9 @@ people:
 - "What Is a Product Organization?" (airfocus glossary): the heads of the organization report to the CEO.
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 
 
 @rule(
@@ -58,7 +60,7 @@ from orglint import Option, rule
     severity="warning",
     options={"allow": Option("list[str]", (), "Person ids allowed to have no manager besides the CEO (co-founders).")},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     tops = org.tops
     if len(tops) < 2:
         return

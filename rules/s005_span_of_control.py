@@ -65,7 +65,9 @@ people:
   freely: the relationships a manager has to keep up grow much faster than the number of reports.
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 
 
 @rule(
@@ -74,7 +76,7 @@ from orglint import Option, rule
     severity="warning",
     options={"max": Option("int", 10, "The most direct reports a person may have.", minimum=1)},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     limit = options["max"]
     people = org.people
     for manager_id, reports in org.direct_reports.items():

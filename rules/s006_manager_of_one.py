@@ -59,7 +59,9 @@ people:
   product teams, not about layers of management, and is not cited as evidence here.)
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 from orglint.roles import FUNCTIONS
 
 #: Roles that are only about managing people: holding nothing else leaves a single report unexplained.
@@ -67,7 +69,7 @@ MANAGEMENT_ONLY = frozenset({"engineering-manager"})
 
 
 @rule(code="S006", name="manager-of-one", severity="info")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     people = org.people
     ceo = org.ceo
     dotted_leaders: set[str] | None = None

@@ -64,7 +64,9 @@ people:
   cross-functional squads as a structure that "supports swift decision-making".
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 
 #: Longer chains are shortened in the message.
 SHOWN_LEVELS = 12
@@ -76,7 +78,7 @@ SHOWN_LEVELS = 12
     severity="warning",
     options={"max-depth": Option("int", 8, "The most managers anyone may have above them.", minimum=1)},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     limit = options["max-depth"]
     depth = org.depth
     too_deep = [person for person in org.people.values() if depth.get(person.id, 0) > limit]
@@ -88,7 +90,10 @@ def check(org, options):
     branches: dict[str, list] = {}  # anchor id -> [deepest person, count]
     for person in too_deep:
         level = depth[person.id]
-        top = person.reports_to if level == limit + 1 else anchor.get(person.reports_to, person.reports_to)
+        manager = person.reports_to
+        if manager is None:  # depth above 0 means a manager: never the case
+            continue
+        top = manager if level == limit + 1 else anchor.get(manager, manager)
         anchor[person.id] = top
         branch = branches.get(top)
         if branch is None:
@@ -107,7 +112,6 @@ def check(org, options):
             others = f"; {count} people below {org.people[top_id].label} are more than {limit} levels down"
         yield org.finding(
             deepest,
-            f"{deepest.display} has {depth[deepest.id]} managers above them, more than {limit}: "
-            f"{' > '.join(chain)}{others}",
+            f"{deepest.display} has {depth[deepest.id]} managers above them, more than {limit}: {' > '.join(chain)}{others}",
             field="reports_to",
         )

@@ -47,14 +47,16 @@ people:
 - "What Is a Product Organization?" (airfocus glossary): business units whose heads report to the CEO.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 #: Unit types that carry an outcome and need someone accountable for it.
 LED_TYPES = ("department", "business-unit", "tribe", "squad", "platform", "value-stream")
 
 
 @rule(code="S008", name="unit-without-lead", severity="warning")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     for unit in org.units.values():
         if unit.type in LED_TYPES and unit.lead is None:
             yield org.finding(unit, f"{unit.display} has no lead", field="lead")

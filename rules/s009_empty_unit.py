@@ -45,11 +45,13 @@ people:
   names it, plus its `lead`.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 
 @rule(code="S009", name="empty-unit", severity="warning")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     members = org.members
     children = org.child_units
     for unit in org.units.values():

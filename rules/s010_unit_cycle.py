@@ -44,7 +44,9 @@ people:
   squads, so the nesting must lead somewhere.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 #: Longer cycles are shortened in the message (every step stays in the related locations).
 SHOWN_STEPS = 10
@@ -59,7 +61,7 @@ def _describe(names: list[str]) -> str:
 
 
 @rule(code="S010", name="unit-cycle", severity="error")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     cycles = org.unit_cycles
     if not cycles:
         return

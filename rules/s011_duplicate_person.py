@@ -40,7 +40,9 @@ people:
   sources.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, Person, rule
 
 
 def _key(text: str) -> str:
@@ -48,9 +50,9 @@ def _key(text: str) -> str:
 
 
 @rule(code="S011", name="duplicate-person", severity="warning")
-def check(org, options):
-    by_email: dict[str, object] = {}
-    by_name_title: dict[tuple[str, str], object] = {}
+def check(org: Org, options: Options) -> Iterator[Finding]:
+    by_email: dict[str, Person] = {}
+    by_name_title: dict[tuple[str, str], Person] = {}
     titles: dict[str, str] = {}  # titles repeat a lot: normalise each once
     for person in org.people.values():
         email = person.email.strip().casefold() if person.email else ""
@@ -64,7 +66,7 @@ def check(org, options):
         if first is not None:
             yield org.finding(
                 person,
-                f"{person.display} has the same email ({person.email.strip()}) as {first.display}, "
+                f"{person.display} has the same email ({(person.email or '').strip()}) as {first.display}, "
                 f"id '{first.id}': one person entered twice?",
                 field="email",
                 related=[("first entry", first)],
@@ -74,8 +76,7 @@ def check(org, options):
             if same is not None:
                 yield org.finding(
                     person,
-                    f"{person.display} has the same name and title as the entry with id '{same.id}': "
-                    "one person entered twice?",
+                    f"{person.display} has the same name and title as the entry with id '{same.id}': one person entered twice?",
                     field="name",
                     related=[("first entry", same)],
                 )

@@ -36,11 +36,13 @@ people:
 - The orglint org chart format (docs/format.md): `people` is required and may be empty only with a warning.
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 
 @rule(code="S012", name="no-people", severity="warning")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     if org.people:
         return
     counts = []

@@ -60,7 +60,9 @@ people:
 - "The Product is the Organization" (R&D should have their product owner(s)).
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 from orglint.roles import FUNCTIONS, ROLE_FUNCTION
 
 PRODUCT_ROLES = ("product-manager", "product-owner")
@@ -83,7 +85,7 @@ def is_product_team(unit) -> bool:
         ),
     },
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     required = list(dict.fromkeys(options["require"]))
     if not required:
         return

@@ -66,7 +66,9 @@ people:
   size limit of about ten is orglint's own default, not the article's.
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 
 
 @rule(
@@ -75,7 +77,7 @@ from orglint import Option, rule
     severity="warning",
     options={"max": Option("int", 10, "the largest squad that is not flagged", minimum=1)},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     limit = options["max"]
     for unit in org.units.values():
         if unit.type != "squad":

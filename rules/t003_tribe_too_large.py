@@ -184,7 +184,9 @@ people: {
   and Brain Sciences 16 (1993).
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 
 
 @rule(
@@ -193,7 +195,7 @@ from orglint import Option, rule
     severity="warning",
     options={"max": Option("int", 150, "the largest tribe that is not flagged", minimum=1)},
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     limit = options["max"]
     tribes = org.units_of_type("tribe")
     if not tribes:

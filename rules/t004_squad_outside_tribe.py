@@ -53,11 +53,13 @@ people:
   squads working on related areas).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 
 @rule(code="T004", name="squad-outside-tribe", severity="info")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     tribes = org.units_of_type("tribe")
     if not tribes:
         return

@@ -53,11 +53,13 @@ people:
   squads; guilds are knowledge-sharing networks across the company).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 
 @rule(code="T005", name="chapter-in-one-squad", severity="info")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     chapters = org.units_of_type("chapter")
     if not chapters:
         return
@@ -67,11 +69,7 @@ def check(org, options):
         for person in members.get(squad.id, ()):
             squads_of.setdefault(person.id, []).append(squad)
     for chapter in chapters:
-        people = [
-            person
-            for person in members.get(chapter.id, ())
-            if person.id != chapter.lead or person.id in squads_of
-        ]
+        people = [person for person in members.get(chapter.id, ()) if person.id != chapter.lead or person.id in squads_of]
         if len(people) < 2:
             continue
         shared = None

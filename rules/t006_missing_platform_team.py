@@ -65,7 +65,9 @@ people:
   platform that supports all products, while product teams focus on their products).
 """
 
-from orglint import Option, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Option, Options, Org, rule
 
 
 @rule(
@@ -76,7 +78,7 @@ from orglint import Option, rule
         "min-teams": Option("int", 4, "squads and product teams from which a platform team is expected", minimum=1),
     },
 )
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     teams = []
     for unit in org.units.values():
         if unit.type == "platform":
@@ -88,7 +90,6 @@ def check(org, options):
     names = ", ".join(unit.label for unit in teams[:4]) + (f" and {len(teams) - 4} more" if len(teams) > 4 else "")
     yield org.finding(
         org,
-        f"{len(teams)} squads and product teams ({names}) and no platform team: "
-        "each one builds and runs its own infrastructure",
+        f"{len(teams)} squads and product teams ({names}) and no platform team: each one builds and runs its own infrastructure",
         at=teams[0],
     )

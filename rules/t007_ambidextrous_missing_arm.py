@@ -50,13 +50,15 @@ people:
   exploit arm for existing platforms and products, an explore arm for new offerings).
 """
 
-from orglint import rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, rule
 
 from ._product_chain import ExploreArm
 
 
 @rule(code="T007", name="ambidextrous-missing-arm", severity="info")
-def check(org, options):
+def check(org: Org, options: Options) -> Iterator[Finding]:
     explore = org.units_of_type("explore")
     exploit = org.units_of_type("exploit")
     if bool(explore) == bool(exploit):
@@ -69,8 +71,7 @@ def check(org, options):
     others = f" and {len(units) - 1} other {present} unit{'s' if len(units) > 2 else ''}" if len(units) > 1 else ""
     yield org.finding(
         first,
-        f"{present} unit {first.label}{others} but no {missing} unit: "
-        f"the ambidextrous structure lacks its {missing} arm",
+        f"{present} unit {first.label}{others} but no {missing} unit: the ambidextrous structure lacks its {missing} arm",
         related=[(f"{present} unit {unit.label}", unit) for unit in units[1:]],
     )
 

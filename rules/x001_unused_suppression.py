@@ -59,12 +59,15 @@ people:
   suppression records, and the one that should expire).
 """
 
-from orglint import Finding, Severity, rule
+from collections.abc import Iterator
+
+from orglint import Finding, Options, Org, Severity, rule
+from orglint.suppressions import Suppressions
 
 
 @rule(code="X001", name="unused-suppression", severity="warning", after_suppressions=True)
-def check(org, options):
-    suppressions = org.suppressions
+def check(org: Org, options: Options, suppressions: Suppressions | None) -> Iterator[Finding]:
+    # Declared after_suppressions: the engine passes what the inline comments suppressed.
     if suppressions is None:
         return
     for directive in suppressions.directives:
@@ -77,7 +80,7 @@ def check(org, options):
                 directive.column,
             )
     for directive, named in suppressions.unused():
-        rule_label = suppressions.label(named.code)
+        rule_label = suppressions.label(named.code or named.text)  # unused() names only known rules
         where = _scope(org, directive)
         fix = "remove the comment" if len(directive.named) == 1 else f"remove {named.text} from the comment"
         yield _finding(

@@ -57,17 +57,19 @@ people:
 """
 
 import re
+from collections.abc import Iterator
 
-from orglint import Finding, Severity, rule
+from orglint import Finding, Options, Org, Severity, rule
 from orglint.model import shown
 from orglint.problems import INPUT_PROBLEMS, did_you_mean
+from orglint.suppressions import Suppressions
 
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{0,3}[0-9]{3}$")
 
 
 @rule(code="X002", name="unknown-rule-in-suppression", severity="warning", after_suppressions=True)
-def check(org, options):
-    suppressions = org.suppressions
+def check(org: Org, options: Options, suppressions: Suppressions | None) -> Iterator[Finding]:
+    # Declared after_suppressions: the engine passes what the inline comments suppressed.
     if suppressions is None:
         return
     for directive, named in suppressions.unknown():

@@ -91,7 +91,9 @@ def test_baseline_hides_recorded_findings(baselined, capsys):
     [
         pytest.param(lambda text: "# Org chart of Acme\n# owned by people-ops\n\n" + text, id="comments-above"),
         pytest.param(
-            lambda text: text.replace("    name: Grace Hopper\n", "    name: Grace Hopper  # since 2019\n    email: g@acme.test\n"),
+            lambda text: text.replace(
+                "    name: Grace Hopper\n", "    name: Grace Hopper  # since 2019\n    email: g@acme.test\n"
+            ),
             id="lines-added-inside-an-entry",
         ),
         pytest.param(
@@ -99,10 +101,15 @@ def test_baseline_hides_recorded_findings(baselined, capsys):
             id="entry-added-above",
         ),
         pytest.param(
-            lambda text: text.split("  - id: ada")[0]
-            + "  - id: linus" + text.split("  - id: linus")[1]
-            + "  - id: grace" + text.split("  - id: grace")[1].split("  - id: linus")[0]
-            + "  - id: ada" + text.split("  - id: ada")[1].split("  - id: grace")[0],
+            lambda text: (
+                text.split("  - id: ada")[0]
+                + "  - id: linus"
+                + text.split("  - id: linus")[1]
+                + "  - id: grace"
+                + text.split("  - id: grace")[1].split("  - id: linus")[0]
+                + "  - id: ada"
+                + text.split("  - id: ada")[1].split("  - id: grace")[0]
+            ),
             id="entries-reordered",
         ),
         pytest.param(lambda text: text.replace("  name: Acme Analytics", "  name: Acme Analytics Inc."), id="org-renamed"),
@@ -122,7 +129,7 @@ def test_a_new_finding_is_reported(baselined, capsys):
 
 def test_a_second_finding_with_the_same_code_and_subject_is_reported(baselined, capsys):
     baselined.write_text(CHART.replace("    reports_to: gracie\n", "    reports_to: gracie\n    unit: nowhere\n"))
-    code, findings = reported(capsys)
+    _code, findings = reported(capsys)
     assert findings.count(("S002", "people.linus")) == 2
     assert reported(capsys, "--baseline", "baseline.json") == (1, [("S002", "people.linus")])
 
@@ -154,7 +161,7 @@ def test_write_baseline_refuses_to_overwrite_without_force(baselined, capsys):
 
 def test_write_baseline_records_what_remains_after_suppressions(chart, capsys):
     chart.write_text(CHART.replace("  - id: ada\n", "  - id: ada  # orglint: disable=R001 -- founder-led\n"))
-    code, _, err = orglint(capsys, "check", "org.yaml", *SELECT, "--write-baseline", "b.json")
+    code, _, _err = orglint(capsys, "check", "org.yaml", *SELECT, "--write-baseline", "b.json")
     assert code == 0
     assert [e["code"] for e in json.loads((chart.parent / "b.json").read_text())["findings"]] == ["R004", "S002"]
 
@@ -194,7 +201,9 @@ def test_baseline_filter_keeps_input_problems_and_counts():
         return Finding(code, "n", Severity.ERROR, "m", subject, "org.yaml", line, 1, kind=kind)
 
     baseline = Baseline.from_findings([finding("S002", "people.a", 3)])
-    new, known = baseline.filter([finding("S002", "people.a", 9), finding("S002", "people.a", 4), finding("E003", "", 4, "input")])
+    new, known = baseline.filter(
+        [finding("S002", "people.a", 9), finding("S002", "people.a", 4), finding("E003", "", 4, "input")]
+    )
     assert [(f.code, f.line) for f in known] == [("S002", 4)]
     assert sorted((f.code, f.line) for f in new) == [("E003", 4), ("S002", 9)]
     assert json.loads(baseline_json(known))["findings"][0]["count"] == 1
@@ -213,11 +222,7 @@ def test_statistics_counts_per_rule_sorted_by_count_then_code(chart, capsys):
     )
     code, out, err = orglint(capsys, "check", "org.yaml", *SELECT, "--statistics")
     assert code == 1
-    assert out == (
-        "3  S002  unknown-reference  error\n"
-        "1  R001  ceo-is-cpo         error\n"
-        "1  R004  cto-is-cpo         info\n"
-    )
+    assert out == ("3  S002  unknown-reference  error\n1  R001  ceo-is-cpo         error\n1  R004  cto-is-cpo         info\n")
     assert "Found 5 problems" in err
     code, out, _ = orglint(capsys, "check", "org.yaml", *SELECT, "--statistics", "--format", "json")
     assert json.loads(out)[0] == {"code": "S002", "name": "unknown-reference", "severity": "error", "count": 3}

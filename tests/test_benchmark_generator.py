@@ -16,8 +16,20 @@ ROOT = Path(__file__).resolve().parents[1]
 GENERATOR = ROOT / "benchmarks" / "generate.py"
 N = 200
 
-FUNCTIONS = {"engineering", "product", "design", "data", "marketing", "sales", "support",
-             "customer-success", "finance", "legal", "people", "operations"}
+FUNCTIONS = {
+    "engineering",
+    "product",
+    "design",
+    "data",
+    "marketing",
+    "sales",
+    "support",
+    "customer-success",
+    "finance",
+    "legal",
+    "people",
+    "operations",
+}
 
 
 def _load_generator():
@@ -131,8 +143,14 @@ def test_the_single_top_is_the_ceo(chart):
     (top,) = [p for p in chart["people"] if p["reports_to"] is None]
     assert "CEO" in top["title"] or "Chief Executive Officer" in top["title"]
     titles = {p["title"] for p in chart["people"] if p["reports_to"] == top["id"]}
-    assert {"Chief Technology Officer", "VP Product", "General Counsel",
-            "Head of People", "VP Customer Success", "Head of Data"} <= titles
+    assert {
+        "Chief Technology Officer",
+        "VP Product",
+        "General Counsel",
+        "Head of People",
+        "VP Customer Success",
+        "Head of Data",
+    } <= titles
 
 
 def test_spans_of_control_are_realistic(chart):
@@ -192,8 +210,7 @@ def test_products_have_a_product_owner_and_metrics(chart):
 
 def test_people_look_human(chart):
     people = chart["people"]
-    assert all(" " in p["name"] and p["email"].startswith(p["id"] + "@")
-               for p in people if "email" in p)
+    assert all(" " in p["name"] and p["email"].startswith(p["id"] + "@") for p in people if "email" in p)
     titles = collections.Counter(p["title"] for p in people)
     assert len(titles) >= 60
     assert any(t.startswith("Senior ") for t in titles)
@@ -208,7 +225,7 @@ def test_a_bigger_chart_has_dotted_lines_and_a_few_imperfections():
     assert titles.count("Product Manager / Product Owner") == 1
     name_titles = collections.Counter((p["name"], p["title"]) for p in chart["people"])
     assert sum(1 for count in name_titles.values() if count > 1) == 1
-    assert max(spans(chart).values()) == 11   # the CEO, with a chief of staff
+    assert max(spans(chart).values()) == 11  # the CEO, with a chief of staff
 
     clean = gen.generate_org(3000, clean=True)
     assert "Product Manager / Product Owner" not in {p["title"] for p in clean["people"]}
@@ -218,14 +235,11 @@ def test_a_bigger_chart_has_dotted_lines_and_a_few_imperfections():
 
 def test_files_option_splits_people_across_k_files(tmp_path, chart):
     out = tmp_path / "org"
-    subprocess.run([sys.executable, str(GENERATOR), str(N), "-o", str(out), "--files", "3",
-                    "-q"], check=True)
+    subprocess.run([sys.executable, str(GENERATOR), str(N), "-o", str(out), "--files", "3", "-q"], check=True)
     files = sorted(out.glob("*.yaml"))
     assert [f.name for f in files] == ["org.yaml", "people-002.yaml", "people-003.yaml"]
     parts = [yaml.safe_load(f.read_text(encoding="utf-8")) for f in files]
-    assert [("org" in part, "units" in part) for part in parts] == [(True, True),
-                                                                    (False, False),
-                                                                    (False, False)]
+    assert [("org" in part, "units" in part) for part in parts] == [(True, True), (False, False), (False, False)]
     assert all(part["people"] for part in parts)
     merged = [p for part in parts for p in part["people"]]
     assert merged == chart["people"]

@@ -160,7 +160,9 @@ def test_sarif_result_without_a_file_still_validates():
 
 def _fingerprints(report: Report) -> dict[tuple[str, str], str]:
     results = sarif(report)["runs"][0]["results"]
-    return {(r["ruleId"], r.get("properties", {}).get("subject", "")): r["partialFingerprints"]["orglintSubject/v1"] for r in results}
+    return {
+        (r["ruleId"], r.get("properties", {}).get("subject", "")): r["partialFingerprints"]["orglintSubject/v1"] for r in results
+    }
 
 
 def test_sarif_fingerprints_follow_the_subject_not_the_line():
@@ -197,7 +199,10 @@ def test_sarif_describes_every_built_in_rule_fully():
         assert descriptor["shortDescription"]["text"] == rule.summary, rule.code
         assert descriptor["help"]["markdown"].startswith(rule.doc.strip()), rule.code
         assert descriptor["properties"]["tags"][0] == "org-chart"
-        assert descriptor["defaultConfiguration"]["level"] == {"error": "error", "warning": "warning", "info": "note"}[rule.severity.label]
+        assert (
+            descriptor["defaultConfiguration"]["level"]
+            == {"error": "error", "warning": "warning", "info": "note"}[rule.severity.label]
+        )
 
 
 def test_sarif_is_deterministic():
@@ -296,7 +301,10 @@ def test_junit_one_testcase_per_rule_with_failures_and_counts():
     (failure,) = cases["Q002 no-email"]
     assert failure.tag == "failure" and failure.get("type") == "warning"
     assert failure.get("message").startswith("3 findings; first: Ada Byron")
-    assert failure.text.splitlines()[0] == "charts/org.yaml:5:5: Q002 [warning] Ada Byron (CEO & Chief Product Officer) has no email (people.ada)"
+    assert (
+        failure.text.splitlines()[0]
+        == "charts/org.yaml:5:5: Q002 [warning] Ada Byron (CEO & Chief Product Officer) has no email (people.ada)"
+    )
     assert "    note: their manager is Ada Byron (CEO & Chief Product Officer) at charts/org.yaml:5:5" in failure.text
     assert cases["Q001 two-hats"].get("file") == "charts/org.yaml"
 

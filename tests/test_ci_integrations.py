@@ -116,7 +116,7 @@ _Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:t
 
 
 def load_yaml(text: str) -> object:
-    return yaml.load(text, Loader=_Yaml12Loader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=_Yaml12Loader)
 
 
 def load_action() -> dict:
@@ -184,7 +184,12 @@ def action_env(tmp_path):
 def _bash(script: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
     # GitHub runs `shell: bash` steps as `bash --noprofile --norc -eo pipefail {0}`.
     return subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -255,11 +260,15 @@ def test_review_step_writes_the_reorg_to_the_step_summary(action_env, tmp_path):
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@t"]
     (repo / ".git").rmdir()
     subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
-    (repo / "org.yaml").write_text("people:\n  - {id: ceo, title: CEO}\n  - {id: ana, title: Engineer, reports_to: ceo}\n", encoding="utf-8")
+    (repo / "org.yaml").write_text(
+        "people:\n  - {id: ceo, title: CEO}\n  - {id: ana, title: Engineer, reports_to: ceo}\n", encoding="utf-8"
+    )
     subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
     subprocess.run([*git, "commit", "-qm", "base"], cwd=repo, check=True)
     base = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
-    (repo / "org.yaml").write_text("people:\n  - {id: ceo, title: CEO}\n  - {id: bo, title: Designer, reports_to: ceo}\n", encoding="utf-8")
+    (repo / "org.yaml").write_text(
+        "people:\n  - {id: ceo, title: CEO}\n  - {id: bo, title: Designer, reports_to: ceo}\n", encoding="utf-8"
+    )
     summary = tmp_path / "step_summary.md"
     env.update(ORGLINT_BASE_SHA=base, GITHUB_STEP_SUMMARY=str(summary), ORGLINT_PATHS="org.yaml")
     step = _step("review")

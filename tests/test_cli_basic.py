@@ -244,7 +244,10 @@ def test_no_default_path_is_a_usage_error(workdir):
     ("args", "message"),
     [
         (["check", "broken.yaml", "--select", "Z999"], "orglint: error: --select/--ignore: no rule matches 'Z999'"),
-        (["check", "broken.yaml", "--ignore", "no-such-rule"], "orglint: error: --select/--ignore: no rule matches 'no-such-rule'"),
+        (
+            ["check", "broken.yaml", "--ignore", "no-such-rule"],
+            "orglint: error: --select/--ignore: no rule matches 'no-such-rule'",
+        ),
         (["check", "broken.yaml", "--format", "yaml"], "'yaml' is not one of"),
         (["check", "broken.yaml", "--fail-on", "fatal"], "'fatal' is not one of"),
         (["explain", "no-such-rule"], "orglint: error: no rule or input problem is called 'no-such-rule'"),

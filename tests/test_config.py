@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from orglint.api import default_rules
+from orglint.api import default_rules, lint
 from orglint.config import KEYS, ConfigError, config_schema, discover, find_config, load_config
 from orglint.session import open_session
 
@@ -363,11 +363,11 @@ def test_per_file_ignores(repo, capsys):
         "orglint: 1\npeople:\n  - {id: ada, name: Ada, title: CEO}\n  - {id: bea, name: Bea, title: Engineer, reports_to: adaa}\n"
     )
     write(repo / ".orglint.yaml", "select: [S002]\nper-file-ignores:\n  'charts/legacy/**': [unknown-reference]\n")
-    code, out, _ = orglint(capsys, "check", "charts", "--format", "json")
+    _code, out, _ = orglint(capsys, "check", "charts", "--format", "json")
     assert [(f["code"], f["subject"], f["file"]) for f in json.loads(out)] == [("S002", "people.bea", "charts/main.yaml")]
     # A pattern without a slash matches the file name in any folder.
     write(repo / ".orglint.yaml", "select: [S002]\nper-file-ignores:\n  'main.yaml': [S]\n")
-    code, out, _ = orglint(capsys, "check", "charts", "--format", "json")
+    _code, out, _ = orglint(capsys, "check", "charts", "--format", "json")
     assert [(f["code"], f["subject"]) for f in json.loads(out)] == [("S002", "people.zed")]
 
 
@@ -426,7 +426,9 @@ def test_session_api(repo):
     session = open_session()
     assert [rule.code for rule in session.rules] == ["R001"]
     assert str(session.fail_on) == "info"
-    assert [(f.code, f.subject) for f in session.lint(["org.yaml"]).rule_findings] == [("R001", "people.ada")]
+    assert [(f.code, f.subject) for f in lint(["org.yaml"], session=session).rule_findings] == [("R001", "people.ada")]
+    with pytest.raises(TypeError, match="not both"):
+        lint(["org.yaml"], session=session, select=["S"])  # the session already decided the selection
 
 
 # --- the JSON Schema -----------------------------------------------------------------------------
@@ -476,9 +478,7 @@ def schema():
 
 
 def test_the_shipped_schema_is_current(schema):
-    assert schema == config_schema(default_rules()), (
-        "regenerate it: python -m orglint.config > orglint/data/config.schema.json"
-    )
+    assert schema == config_schema(default_rules()), "regenerate it: python -m orglint.config > orglint/data/config.schema.json"
     jsonschema.Draft7Validator.check_schema(schema)
     assert set(schema["properties"]) == set(KEYS)
 

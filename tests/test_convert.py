@@ -137,9 +137,50 @@ def test_emitted_text_shape():
 
 @pytest.mark.parametrize(
     "value",
-    ["yes", "No", "null", "~", "", " ", "1e3", "0755", "0x1F", "2024-01-01", "12:30", "- item", "#tag", "a: b", "a #b",
-     "@home", "`x`", "!important", "&anchor", "*alias", "[x]", "{x}", "|", ">", "%d", "'quoted'", '"dq"', "tab\there",
-     "new\nline", "\u2028", "\x85", "\ufeffbom", "é", "日本", ".inf", "-.5", "+1", "True", "OFF", "=", "?", "<<"],
+    [
+        "yes",
+        "No",
+        "null",
+        "~",
+        "",
+        " ",
+        "1e3",
+        "0755",
+        "0x1F",
+        "2024-01-01",
+        "12:30",
+        "- item",
+        "#tag",
+        "a: b",
+        "a #b",
+        "@home",
+        "`x`",
+        "!important",
+        "&anchor",
+        "*alias",
+        "[x]",
+        "{x}",
+        "|",
+        ">",
+        "%d",
+        "'quoted'",
+        '"dq"',
+        "tab\there",
+        "new\nline",
+        "\u2028",
+        "\x85",
+        "\ufeffbom",
+        "é",
+        "日本",
+        ".inf",
+        "-.5",
+        "+1",
+        "True",
+        "OFF",
+        "=",
+        "?",
+        "<<",
+    ],
 )
 def test_scalars_read_back_as_the_same_string(value):
     assert yaml.safe_load(f"k: {scalar(value)}\n") == {"k": value}
@@ -256,9 +297,14 @@ def test_convert_never_writes_over_an_input_even_with_force(tmp_path, capsys, mo
 def test_convert_to_stdout_and_with_map(tmp_path, capsys, monkeypatch):
     export = tmp_path / "hr.csv"
     export.write_text("Handle,Who,Chef\nada,Ada Byron,\nbob,Bob Smith,ada\n", encoding="utf-8")
-    code, out, _err = cli(capsys, monkeypatch, "convert", str(export), "-o", "-", "--map", "id=Handle", "--map", "name=Who", "--map", "manager=Chef")
+    code, out, _err = cli(
+        capsys, monkeypatch, "convert", str(export), "-o", "-", "--map", "id=Handle", "--map", "name=Who", "--map", "manager=Chef"
+    )
     assert code == 0
-    assert yaml.safe_load(out)["people"] == [{"id": "ada", "name": "Ada Byron"}, {"id": "bob", "name": "Bob Smith", "reports_to": "ada"}]
+    assert yaml.safe_load(out)["people"] == [
+        {"id": "ada", "name": "Ada Byron"},
+        {"id": "bob", "name": "Bob Smith", "reports_to": "ada"},
+    ]
     code, _out, err = cli(capsys, monkeypatch, "convert", str(export), "-o", "-", "--map", "boss=Chef")
     assert code == 2 and "unknown field 'boss'" in err
 
@@ -267,7 +313,9 @@ def test_check_exit_codes_input_warnings_are_not_input_errors(capsys, monkeypatc
     # The Backstage example has one input warning (team-e) and rule findings: exit 1, not 2.
     code, _out, _err = cli(capsys, monkeypatch, "check", str(ACME), "--format", "concise", "--select", "S009")
     assert code == 1
-    code, out, _err = cli(capsys, monkeypatch, "check", str(ACME), "--format", "concise", "--select", "S009", "--fail-on", "error")
+    code, out, _err = cli(
+        capsys, monkeypatch, "check", str(ACME), "--format", "concise", "--select", "S009", "--fail-on", "error"
+    )
     assert code == 0
     assert "team-e-big-name-group.yaml:12:11: E013 [warning]" in out
 
@@ -277,7 +325,10 @@ def test_check_map_through_the_installed_console_script(tmp_path):
     export.write_text("Handle;Who;Chef\nada;Ada Byron;\nbob;Bob Smith;zed\n", encoding="utf-8")
     result = subprocess.run(
         [ORGLINT, "check", str(export), "--format", "concise", "--select", "S002", "--map", "id=Handle", "--map", "manager=Chef"],
-        capture_output=True, text=True, timeout=60, env={**os.environ, "NO_COLOR": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
     )
     assert result.returncode == 1, result.stderr
     assert "people.csv:3:15: S002 [error]" in result.stdout

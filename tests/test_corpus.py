@@ -82,8 +82,12 @@ people:
 
 
 def test_expectations_are_read_from_the_header_only_as_a_multiset(tmp_path):
-    path = write(tmp_path, "a.yaml", "# Scenario text\n# expect: G005 org  (finance)\n# expect: G005 org\n"
-                 "# expect: R001 people.ceo\n" + CHART_BODY + "# expect: L001 org\n")
+    path = write(
+        tmp_path,
+        "a.yaml",
+        "# Scenario text\n# expect: G005 org  (finance)\n# expect: G005 org\n"
+        "# expect: R001 people.ceo\n" + CHART_BODY + "# expect: L001 org\n",
+    )
     assert fidelity.read_expectations(path) == Counter({("G005", "org"): 2, ("R001", "people.ceo"): 1})
 
 
@@ -100,12 +104,15 @@ def test_expect_none_is_an_empty_expectation(tmp_path):
     assert fidelity.read_expectations(write(tmp_path, "a.yaml", "# expect: none\n" + CHART_BODY)) == Counter()
 
 
-@pytest.mark.parametrize("header", [
-    "# no expectation at all\n",
-    "# expect: R001\n",                          # no subject
-    "# expect: R001 ceo\n",                      # subject not written as findings name it
-    "# expect: none\n# expect: R001 people.ceo\n",
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "# no expectation at all\n",
+        "# expect: R001\n",  # no subject
+        "# expect: R001 ceo\n",  # subject not written as findings name it
+        "# expect: none\n# expect: R001 people.ceo\n",
+    ],
+)
 def test_a_header_without_usable_expectations_is_an_error(tmp_path, header):
     with pytest.raises(fidelity.CorpusError):
         fidelity.read_expectations(write(tmp_path, "a.yaml", header + CHART_BODY))

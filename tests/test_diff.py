@@ -228,7 +228,9 @@ def test_gitlab_manager_leaves_and_the_team_moves_up(tmp_path):
     leaving = next(
         entry["slug"]
         for entry in entries
-        if len(reports.get(entry["slug"], [])) >= 3 and entry.get("reports_to") in slugs and "Engineering Manager" in entry["role"]
+        if len(reports.get(entry["slug"], [])) >= 3
+        and entry.get("reports_to") in slugs
+        and "Engineering Manager" in entry["role"]
     )
     above = slugs[leaving]["reports_to"]
     team = sorted(reports[leaving])

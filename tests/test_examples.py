@@ -41,9 +41,7 @@ def console_script() -> str:
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if key not in ("GITHUB_ACTIONS", "FORCE_COLOR")}
     env["NO_COLOR"] = "1"
-    return subprocess.run(
-        [console_script(), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
-    )
+    return subprocess.run([console_script(), *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
 def findings_of(path: str) -> list[tuple[str, str, str]]:
@@ -79,8 +77,16 @@ def test_product_led_example_reads_like_a_real_product_led_company():
     # Every function a product-led SaaS company needs has a department with a lead.
     departments = {unit.function: unit for unit in org.units_of_type("department")}
     assert set(departments) == {
-        "product", "design", "data", "engineering", "marketing", "sales", "customer-success", "finance",
-        "legal", "people",
+        "product",
+        "design",
+        "data",
+        "engineering",
+        "marketing",
+        "sales",
+        "customer-success",
+        "finance",
+        "legal",
+        "people",
     }
     assert all(unit.lead in org.people for unit in departments.values())
 
@@ -91,8 +97,16 @@ def test_product_led_example_reads_like_a_real_product_led_company():
 
     # The liaisons of product in every department.
     roles = set().union(*(person.roles for person in org.people.values()))
-    assert {"product-manager", "product-owner", "designer", "data-scientist", "pre-sales-engineer",
-            "product-marketing-manager", "customer-success", "support-engineer"} <= roles
+    assert {
+        "product-manager",
+        "product-owner",
+        "designer",
+        "data-scientist",
+        "pre-sales-engineer",
+        "product-marketing-manager",
+        "customer-success",
+        "support-engineer",
+    } <= roles
 
     # Cross-functional squads around a platform team, with a chapter and a guild across them.
     squads = org.units_of_type("squad")
@@ -263,9 +277,7 @@ def test_scattered_pms_are_flagged_where_they_report():
 def test_anti_pattern_through_the_console_script(name):
     completed = run_cli("check", f"examples/anti-patterns/{name}", "--format", "concise")
     assert completed.returncode == 1  # every story has at least one warning (the default --fail-on)
-    reported = sorted(
-        re.match(r"^\S+:\d+:\d+: ([A-Z]\d{3}) \[(\w+)\] ", line).groups() for line in completed.stdout.splitlines()
-    )
+    reported = sorted(re.match(r"^\S+:\d+:\d+: ([A-Z]\d{3}) \[(\w+)\] ", line).groups() for line in completed.stdout.splitlines())
     assert reported == sorted((code, severity) for code, _, severity in EXPECTED[name])
 
 
@@ -276,42 +288,56 @@ FIXES: dict[str, list[tuple[str, str]]] = {
     # A VP of Product for the PMs to report to; Tessa keeps the company. Ruben is a PM, with a product
     # owner beside him for the backlog; Carmen is a PM, with a product marketing manager for launches.
     "founder-led.yaml": [
-        ("title: CEO & Head of Product, unit: product}",
-         "title: CEO & Co-founder}\n"
-         "  - {id: vera, name: Vera Lindahl, title: VP of Product, reports_to: tessa, unit: product}"),
+        (
+            "title: CEO & Head of Product, unit: product}",
+            "title: CEO & Co-founder}\n"
+            "  - {id: vera, name: Vera Lindahl, title: VP of Product, reports_to: tessa, unit: product}",
+        ),
         ("lead: tessa}", "lead: vera}"),
         ("owner: tessa", "owner: vera"),
         ("title: Product Manager / Product Owner, reports_to: tessa", "title: Product Manager, reports_to: vera"),
         ("title: Product & Marketing Manager, reports_to: tessa", "title: Product Manager, reports_to: vera"),
         ("title: Product Designer, reports_to: tessa", "title: Product Designer, reports_to: vera"),
-        ("  - {id: rosa,",
-         "  - {id: jo, name: Jo Kim, title: Product Owner, reports_to: vera, unit: product}\n"
-         "  - {id: lou, name: Lou Perrin, title: Product Marketing Manager, reports_to: tessa}\n"
-         "  - {id: rosa,"),
+        (
+            "  - {id: rosa,",
+            "  - {id: jo, name: Jo Kim, title: Product Owner, reports_to: vera, unit: product}\n"
+            "  - {id: lou, name: Lou Perrin, title: Product Marketing Manager, reports_to: tessa}\n"
+            "  - {id: rosa,",
+        ),
     ],
     # Julian and his PMs move to a Product department and he reports to the CEO; a solutions engineer
     # joins sales.
     "sales-led.yaml": [
-        ("  - {id: sales, name: Sales,",
-         "  - {id: product, name: Product, type: department, function: product, lead: julian}\n"
-         "  - {id: sales, name: Sales,"),
+        (
+            "  - {id: sales, name: Sales,",
+            "  - {id: product, name: Product, type: department, function: product, lead: julian}\n  - {id: sales, name: Sales,",
+        ),
         ("title: VP of Product, reports_to: victoria, unit: sales", "title: VP of Product, reports_to: robert, unit: product"),
-        ("title: Senior Product Manager, reports_to: julian, unit: sales",
-         "title: Senior Product Manager, reports_to: julian, unit: product"),
+        (
+            "title: Senior Product Manager, reports_to: julian, unit: sales",
+            "title: Senior Product Manager, reports_to: julian, unit: product",
+        ),
         ("title: Product Manager, reports_to: julian, unit: sales", "title: Product Manager, reports_to: julian, unit: product"),
-        ("  - {id: ana,",
-         "  - {id: sven, name: Sven Holm, title: Solutions Engineer, reports_to: victoria, unit: sales}\n"
-         "  - {id: ana,"),
+        (
+            "  - {id: ana,",
+            "  - {id: sven, name: Sven Holm, title: Solutions Engineer, reports_to: victoria, unit: sales}\n  - {id: ana,",
+        ),
     ],
     # Everyone in product reports into the CPO's department, with dotted lines to their old managers.
     "scattered-pms.yaml": [
-        ("title: Director of Product Management, reports_to: viktor, unit: engineering",
-         "title: Director of Product Management, reports_to: sofia, unit: product, dotted_to: [viktor]"),
+        (
+            "title: Director of Product Management, reports_to: viktor, unit: engineering",
+            "title: Director of Product Management, reports_to: sofia, unit: product, dotted_to: [viktor]",
+        ),
         ("reports_to: ines, unit: engineering", "reports_to: ines, unit: product"),
-        ("title: Growth Product Manager, reports_to: rachel, unit: marketing",
-         "title: Growth Product Manager, reports_to: sofia, unit: product, dotted_to: [rachel]"),
-        ("title: Senior Product Manager, reports_to: tom, unit: sales",
-         "title: Senior Product Manager, reports_to: sofia, unit: product, dotted_to: [tom]"),
+        (
+            "title: Growth Product Manager, reports_to: rachel, unit: marketing",
+            "title: Growth Product Manager, reports_to: sofia, unit: product, dotted_to: [rachel]",
+        ),
+        (
+            "title: Senior Product Manager, reports_to: tom, unit: sales",
+            "title: Senior Product Manager, reports_to: sofia, unit: product, dotted_to: [tom]",
+        ),
     ],
     # Paulo and Hamid report to the CEO, beside Karen.
     "multi-product-bu.yaml": [
@@ -322,28 +348,53 @@ FIXES: dict[str, list[tuple[str, str]]] = {
     # Mobile joins the tribe; the QA chapter spans two squads; the SREs form a platform team.
     "squads-and-tribes.yaml": [
         ("  - {id: eva,", "  - {id: zara, name: Zara Ali, title: Product Owner, reports_to: clara, unit: fraud}\n  - {id: eva,"),
-        ("  - {id: mobile, name: Mobile, type: squad, lead: leon, parent: engineering,",
-         "  - {id: reconciliation, name: Reconciliation, type: squad, lead: rosa, parent: payments-tribe, products: [paystream]}\n"
-         "  - {id: mobile, name: Mobile, type: squad, lead: leon, parent: payments-tribe,"),
-        ("  - {id: leon,", "  - {id: rosa, name: Rosa Klein, title: Product Owner, reports_to: clara, unit: reconciliation}\n  - {id: leon,"),
-        ("title: QA Engineer, reports_to: omar, unit: payouts, units: [qa-chapter]}\n  - {id: quinn",
-         "title: QA Engineer, reports_to: omar, unit: reconciliation, units: [qa-chapter]}\n  - {id: quinn"),
-        ("title: Data Engineer, reports_to: omar, unit: payouts}", "title: Data Engineer, reports_to: omar, unit: reconciliation}"),
-        ("title: Backend Engineer, reports_to: omar, unit: payouts}\n  - {id: kira",
-         "title: Backend Engineer, reports_to: omar, unit: reconciliation}\n  - {id: kira"),
-        ("  - {id: qa-chapter,", "  - {id: platform, name: Platform, type: platform, lead: nico, parent: engineering}\n  - {id: qa-chapter,"),
-        ("title: Site Reliability Engineer, reports_to: rita, unit: fraud}", "title: Site Reliability Engineer, reports_to: james, unit: platform}"),
-        ("title: Site Reliability Engineer, reports_to: omar, unit: payouts}", "title: Site Reliability Engineer, reports_to: james, unit: platform}"),
+        (
+            "  - {id: mobile, name: Mobile, type: squad, lead: leon, parent: engineering,",
+            "  - {id: reconciliation, name: Reconciliation, type: squad, lead: rosa, parent: payments-tribe, products: [paystream]}\n"
+            "  - {id: mobile, name: Mobile, type: squad, lead: leon, parent: payments-tribe,",
+        ),
+        (
+            "  - {id: leon,",
+            "  - {id: rosa, name: Rosa Klein, title: Product Owner, reports_to: clara, unit: reconciliation}\n  - {id: leon,",
+        ),
+        (
+            "title: QA Engineer, reports_to: omar, unit: payouts, units: [qa-chapter]}\n  - {id: quinn",
+            "title: QA Engineer, reports_to: omar, unit: reconciliation, units: [qa-chapter]}\n  - {id: quinn",
+        ),
+        (
+            "title: Data Engineer, reports_to: omar, unit: payouts}",
+            "title: Data Engineer, reports_to: omar, unit: reconciliation}",
+        ),
+        (
+            "title: Backend Engineer, reports_to: omar, unit: payouts}\n  - {id: kira",
+            "title: Backend Engineer, reports_to: omar, unit: reconciliation}\n  - {id: kira",
+        ),
+        (
+            "  - {id: qa-chapter,",
+            "  - {id: platform, name: Platform, type: platform, lead: nico, parent: engineering}\n  - {id: qa-chapter,",
+        ),
+        (
+            "title: Site Reliability Engineer, reports_to: rita, unit: fraud}",
+            "title: Site Reliability Engineer, reports_to: james, unit: platform}",
+        ),
+        (
+            "title: Site Reliability Engineer, reports_to: omar, unit: payouts}",
+            "title: Site Reliability Engineer, reports_to: james, unit: platform}",
+        ),
     ],
     # A VP of Product above Wiebke; a data analyst, a pricing analyst and legal counsel.
     "product-led-growth.yaml": [
-        ("title: Product Manager, reports_to: lars",
-         "title: Product Manager, reports_to: vic}\n  - {id: vic, name: Vic Duarte, title: VP of Product, reports_to: lars"),
-        ("  - {id: kofi,",
-         "  - {id: lena, name: Lena Brandt, title: Data Analyst, reports_to: vic}\n"
-         "  - {id: max, name: Max Ortiz, title: Pricing Analyst, reports_to: lars}\n"
-         "  - {id: nour, name: Nour Salem, title: Legal Counsel, reports_to: lars}\n"
-         "  - {id: kofi,"),
+        (
+            "title: Product Manager, reports_to: lars",
+            "title: Product Manager, reports_to: vic}\n  - {id: vic, name: Vic Duarte, title: VP of Product, reports_to: lars",
+        ),
+        (
+            "  - {id: kofi,",
+            "  - {id: lena, name: Lena Brandt, title: Data Analyst, reports_to: vic}\n"
+            "  - {id: max, name: Max Ortiz, title: Pricing Analyst, reports_to: lars}\n"
+            "  - {id: nour, name: Nour Salem, title: Legal Counsel, reports_to: lars}\n"
+            "  - {id: kofi,",
+        ),
     ],
 }
 

@@ -33,8 +33,17 @@ def test_small_clean_is_a_real_looking_product_led_startup():
     assert 10 <= len(org.people) <= 20
     assert org.strategy == "product-led" and org.ceo.id == "maya"
     roles = set().union(*(person.roles for person in org.people.values()))
-    assert {"ceo", "cto", "cpo", "product-manager", "product-owner", "designer", "pre-sales-engineer",
-            "product-marketing-manager", "customer-success"} <= roles
+    assert {
+        "ceo",
+        "cto",
+        "cpo",
+        "product-manager",
+        "product-owner",
+        "designer",
+        "pre-sales-engineer",
+        "product-marketing-manager",
+        "customer-success",
+    } <= roles
     assert [product.metrics != () and product.owner is not None for product in org.products.values()] == [True]
 
 
@@ -55,7 +64,10 @@ def test_broken_messages_name_people_and_numbers():
     by_code = {f.code: f.message for f in result.rule_findings}
     assert by_code["S001"] == "reporting cycle of 2 people: Ivan Petrov reports to Jules Martin, who reports to Ivan Petrov"
     assert by_code["S002"] == "Sam Lee (Product Manager) reports to 'pirya', but no person has that id (did you mean 'priya'?)"
-    assert by_code["S003"] == "person id 'alex' is already defined at line 26 (Alex Kim); this second definition (Alex Moreau) is ignored"
+    assert (
+        by_code["S003"]
+        == "person id 'alex' is already defined at line 26 (Alex Kim); this second definition (Alex Moreau) is ignored"
+    )
     assert by_code["S005"] == "Carla Diaz (Engineering Manager) has 11 direct reports, more than 10"
 
 

@@ -79,9 +79,7 @@ def test_every_field_reaches_its_model_attribute_and_is_written_back_in_declared
     assert result.org.units["eng"].type == "department" and result.org.products["app"].metrics == ("MAU", "NPS")
     written = to_yaml(result.org)
     person_block = written[written.index("  - id: pm") :].splitlines()[1:9]
-    assert [line.split(":")[0].strip() for line in person_block] == [
-        field.name for field in fields.PERSON if field.name != "id"
-    ]
+    assert [line.split(":")[0].strip() for line in person_block] == [field.name for field in fields.PERSON if field.name != "id"]
     assert lint_text(written, select=["S"]).input_problems == []
 
 

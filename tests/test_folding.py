@@ -57,7 +57,8 @@ def test_an_org_finding_folds_a_product_finding_and_the_same_subject_folds_too()
 def test_findings_about_two_different_entities_are_not_folded():
     root = declare("Z001", "people.bob", supersedes=("Z002",))
     assert reported(run_rules(make_org(), [root, declare("Z002", "products.app")])) == [
-        ("Z001", "people.bob"), ("Z002", "products.app")
+        ("Z001", "people.bob"),
+        ("Z002", "products.app"),
     ]
 
 
@@ -105,12 +106,15 @@ def test_min_severity_still_raises_above_the_strategys_severity():
     assert [f.severity for f in run_rules(make_org("sales-led"), [raised])] == [Severity.ERROR]
 
 
-@pytest.mark.parametrize("declarations, error", [
-    ({"strategies": {"growth-hacking": "info"}}, "unknown strategy 'growth-hacking'"),
-    ({"strategies": {"sales-led": "loud"}}, "strategy sales-led: unknown severity 'loud'"),
-    ({"supersedes": ("Z001",)}, "supersedes 'Z001' is not another rule's code"),
-    ({"supersedes": ("L1",)}, "supersedes 'L1' is not another rule's code"),
-])
+@pytest.mark.parametrize(
+    "declarations, error",
+    [
+        ({"strategies": {"growth-hacking": "info"}}, "unknown strategy 'growth-hacking'"),
+        ({"strategies": {"sales-led": "loud"}}, "strategy sales-led: unknown severity 'loud'"),
+        ({"supersedes": ("Z001",)}, "supersedes 'Z001' is not another rule's code"),
+        ({"supersedes": ("L1",)}, "supersedes 'L1' is not another rule's code"),
+    ],
+)
 def test_wrong_declarations_are_rule_errors(declarations, error):
     with pytest.raises(RuleError, match=error):
         declare("Z001", "org", **declarations)

@@ -188,7 +188,8 @@ scalars = st.one_of(texts, st.none(), st.booleans(), st.integers(-(10**20), 10**
 values = st.recursive(
     scalars,
     lambda inner: st.one_of(
-        st.lists(inner, max_size=4), st.dictionaries(st.one_of(st.sampled_from(VOCABULARY), st.text(max_size=8)), inner, max_size=4)
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.one_of(st.sampled_from(VOCABULARY), st.text(max_size=8)), inner, max_size=4),
     ),
     max_leaves=12,
 )
@@ -301,7 +302,7 @@ def op_cycle(data, draw):
     chosen = entries(data, section)
     if chosen:
         cycle = draw(st.lists(st.sampled_from(chosen), min_size=1, max_size=5))
-        for entry, target in zip(cycle, cycle[1:] + cycle[:1]):
+        for entry, target in zip(cycle, cycle[1:] + cycle[:1], strict=False):
             entry[field] = target.get("id", "ghost")
 
 
@@ -389,7 +390,13 @@ def to_mapping(data: object, section: str) -> bool:
 def dump(data: object, draw) -> str:
     style = draw(st.sampled_from([None, False, True]))
     try:
-        return yaml.safe_dump(data, allow_unicode=draw(st.booleans()), sort_keys=False, default_flow_style=style, width=draw(st.sampled_from([80, 10**6])))
+        return yaml.safe_dump(
+            data,
+            allow_unicode=draw(st.booleans()),
+            sort_keys=False,
+            default_flow_style=style,
+            width=draw(st.sampled_from([80, 10**6])),
+        )
     except (yaml.YAMLError, RecursionError, ValueError):
         assume(False)
         raise  # pragma: no cover
@@ -404,7 +411,41 @@ def op_truncate(text: str, draw) -> str:
 
 def op_insert(text: str, draw) -> str:
     at = draw(st.integers(0, len(text)))
-    piece = draw(st.one_of(st.sampled_from(["\t", "\ufeff", "\x00", "\r", "\n", "  ", ": ", "- ", "'", '"', "{", "[", "]", "}", "#", "|", ">", "%YAML 1.1\n", "---\n", "...\n", "&a ", "*a ", "*missing ", "<<: *a\n", "? ", "!!python/object:x "]), texts))
+    piece = draw(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "\t",
+                    "\ufeff",
+                    "\x00",
+                    "\r",
+                    "\n",
+                    "  ",
+                    ": ",
+                    "- ",
+                    "'",
+                    '"',
+                    "{",
+                    "[",
+                    "]",
+                    "}",
+                    "#",
+                    "|",
+                    ">",
+                    "%YAML 1.1\n",
+                    "---\n",
+                    "...\n",
+                    "&a ",
+                    "*a ",
+                    "*missing ",
+                    "<<: *a\n",
+                    "? ",
+                    "!!python/object:x ",
+                ]
+            ),
+            texts,
+        )
+    )
     return text[:at] + piece + text[at:]
 
 
@@ -437,7 +478,13 @@ def op_scalar(text: str, draw) -> str:
     if not spots:
         return text
     spot = draw(st.sampled_from(spots))
-    replacement = draw(st.one_of(st.sampled_from(UNSAFE_VALUES), st.sampled_from(YAML_11_SCALARS), st.sampled_from(["*a", "&a x", "*undefined", "&a [*a]", "[*a]", "&b {c: *b}"])))
+    replacement = draw(
+        st.one_of(
+            st.sampled_from(UNSAFE_VALUES),
+            st.sampled_from(YAML_11_SCALARS),
+            st.sampled_from(["*a", "&a x", "*undefined", "&a [*a]", "[*a]", "&b {c: *b}"]),
+        )
+    )
     return text[: spot.start()] + replacement + text[spot.end() :]
 
 
@@ -446,7 +493,9 @@ def op_anchor_alias(text: str, draw) -> str:
     spots = list(_VALUE.finditer(text))
     if len(spots) < 2:
         return text
-    first, second = sorted(draw(st.lists(st.sampled_from(spots), min_size=2, max_size=2, unique_by=lambda m: m.start())), key=lambda m: m.start())
+    first, second = sorted(
+        draw(st.lists(st.sampled_from(spots), min_size=2, max_size=2, unique_by=lambda m: m.start())), key=lambda m: m.start()
+    )
     use = draw(st.sampled_from(["*fz", "[*fz, *fz]", "{<<: *fz}", "*fz\n  x: 1"]))
     return text[: first.start()] + "&fz " + text[first.start() : second.start()] + use + text[second.end() :]
 
@@ -563,7 +612,13 @@ def chart_documents():
     )
     return st.fixed_dictionaries(
         {},
-        optional={"orglint": st.one_of(st.just(1), values), "org": st.one_of(entry, values), "people": section, "units": section, "products": section},
+        optional={
+            "orglint": st.one_of(st.just(1), values),
+            "org": st.one_of(entry, values),
+            "people": section,
+            "units": section,
+            "products": section,
+        },
     )
 
 
@@ -604,7 +659,18 @@ def test_every_format_survives_mutated_charts(workdir, case, output_format):
 
 
 @budget(1)
-@given(mutated_charts(), st.sampled_from([["roles", "--format", "json"], ["stats", "--format", "json"], ["stats"], ["graph"], ["graph", "--format", "dot", "--group-by-unit"]]))
+@given(
+    mutated_charts(),
+    st.sampled_from(
+        [
+            ["roles", "--format", "json"],
+            ["stats", "--format", "json"],
+            ["stats"],
+            ["graph"],
+            ["graph", "--format", "dot", "--group-by-unit"],
+        ]
+    ),
+)
 def test_other_commands_survive_mutated_charts(workdir, case, command):
     path = write(workdir, case[0])
     code, out, err = run_cli(*command, str(path))
@@ -683,7 +749,7 @@ def test_random_command_lines(workdir, data):
 def test_usage_errors_are_usage_errors_not_internal_errors(args, message):
     """Regression: typer 0.2x runs on its own copy of click (typer._click), whose exceptions are not
     click's; every bad option was reported as an internal error, "a bug in orglint"."""
-    code, out, err = run_cli(*args)
+    code, _out, err = run_cli(*args)
     assert code == 2
     assert message in err and "Usage: orglint" in err
     assert "internal error" not in err and "Traceback" not in err
@@ -699,7 +765,7 @@ def test_random_yamlish_text_never_crashes(workdir, text):
 @given(chart_documents(), st.data())
 def test_random_documents_in_the_format_vocabulary(workdir, document, data):
     text = dump(document, data.draw)
-    code, findings, _ = check_json(write(workdir, text))
+    _code, findings, _ = check_json(write(workdir, text))
     # Same input twice -> the same JSON.
     assert check_json(write(workdir, text))[1] == findings
 
@@ -716,7 +782,9 @@ def test_output_is_deterministic(workdir, case):
 def _comparable(findings: list[dict]) -> list[tuple]:
     """Findings without their lines and columns: the mapping form has no ``id:`` lines, and an
     entry starts at its key instead of its dash."""
-    return sorted((f["code"], f["severity"], f["subject"], re.sub(r"line \d+", "line N", f["message"]), f["kind"]) for f in findings)
+    return sorted(
+        (f["code"], f["severity"], f["subject"], re.sub(r"line \d+", "line N", f["message"]), f["kind"]) for f in findings
+    )
 
 
 def _reads_back(text: str, data: object) -> bool:
@@ -732,7 +800,9 @@ def test_list_and_mapping_forms_give_the_same_findings(workdir, data):
     index = data.draw(st.integers(0, len(SEED_DATA) - 1))
     chart = copy.deepcopy(SEED_DATA[index])
     for _ in range(data.draw(st.integers(0, 3))):
-        op = data.draw(st.sampled_from([op_cycle, op_unknown_id, op_inject_text, op_delete, op_retype, op_swap, op_duplicate_entry]))
+        op = data.draw(
+            st.sampled_from([op_cycle, op_unknown_id, op_inject_text, op_delete, op_retype, op_swap, op_duplicate_entry])
+        )
         op(chart, data.draw)
     listed = dump(chart, data.draw)
     keyed_chart = copy.deepcopy(chart)

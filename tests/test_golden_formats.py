@@ -25,9 +25,7 @@ def test_broken_example(fmt, monkeypatch):
     monkeypatch.chdir(ROOT)  # paths in the output are relative to the current directory
     for variable in ("GITHUB_ACTIONS", "FORCE_COLOR", "NO_COLOR"):
         monkeypatch.delenv(variable, raising=False)
-    result = CliRunner().invoke(
-        app, ["check", "examples/broken.yaml", "--format", fmt, "--isolated", "--color", "never"]
-    )
+    result = CliRunner().invoke(app, ["check", "examples/broken.yaml", "--format", fmt, "--isolated", "--color", "never"])
     assert result.exit_code == 1, result.output
     assert result.stderr.startswith("Found ")
     assert_golden(f"broken.{fmt}", result.stdout)

@@ -9,8 +9,8 @@ import sys
 from unittest import mock
 
 import pytest
-from helpers import FIXTURES, assert_golden, chart
 
+from helpers import FIXTURES, assert_golden, chart
 from orglint.api import lint, lint_text
 from orglint.graph import GraphvizError, dot_string, dot_to_svg, mermaid_text, render, select_people
 from orglint.rule import Finding, Severity
@@ -303,9 +303,8 @@ def orglint(capsys, *args: str) -> tuple[int, str, str]:
     """Run the console script's main() (which maps usage errors to exit 2): code, stdout, stderr."""
     from orglint.cli import main
 
-    with mock.patch.object(sys, "argv", ["orglint", *args]):
-        with pytest.raises(SystemExit) as done:
-            main()
+    with mock.patch.object(sys, "argv", ["orglint", *args]), pytest.raises(SystemExit) as done:
+        main()
     captured = capsys.readouterr()
     return done.value.code, captured.out, captured.err
 

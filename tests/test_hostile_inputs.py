@@ -78,7 +78,9 @@ def test_a_long_text_repeated_by_aliases_is_bounded(tmp_path):
     chart = "x-big: &big " + "x" * 2_000_000 + "\npeople:\n  - id: a\n"
     chart += "".join(f"  - id: p{n}\n    reports_to: a\n    unit: *big\n" for n in range(6))
     output = assert_clean_failure(orglint("check", str(write(tmp_path, "org.yaml", chart)), "--format", "concise"), "E009")
-    assert "org.yaml:21:11: E009" in output  # the sixth use passes the limit and "aliases repeat more than 10,000,000 characters" in output
+    assert (
+        "org.yaml:21:11: E009" in output
+    )  # the sixth use passes the limit and "aliases repeat more than 10,000,000 characters" in output
 
 
 def test_an_absurdly_long_name_is_cut_short_in_messages(tmp_path):
@@ -296,7 +298,9 @@ def test_csv_on_standard_input_without_a_name_says_how_to_name_it():
 
 def test_convert_reads_a_named_standard_input(tmp_path):
     target = tmp_path / "org.yaml"
-    result = orglint("convert", "-", "--stdin-filename", "hr.csv", "-o", str(target), stdin=HR_EXPORT.replace(b"2,Bo Again", b"3,Cy"))
+    result = orglint(
+        "convert", "-", "--stdin-filename", "hr.csv", "-o", str(target), stdin=HR_EXPORT.replace(b"2,Bo Again", b"3,Cy")
+    )
     assert result.returncode == 0, result.stderr.decode()
     assert "name: Bo Chen" in target.read_text()
 
@@ -352,7 +356,11 @@ def test_an_alias_bomb_in_the_config_is_bounded(tmp_path, config, expected):
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("pyproject.toml", "[tool.orglint]\nselect = " + "[" * 100_000 + "]" * 100_000 + "\n", "pyproject.toml: nested too deeply"),
+        (
+            "pyproject.toml",
+            "[tool.orglint]\nselect = " + "[" * 100_000 + "]" * 100_000 + "\n",
+            "pyproject.toml: nested too deeply",
+        ),
         ("baseline.json", "[" * 200_000 + "]" * 200_000, "baseline file baseline.json is nested too deeply"),
     ],
 )

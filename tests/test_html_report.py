@@ -11,8 +11,8 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from helpers import FIXTURES, chart
 
+from helpers import FIXTURES, chart
 from orglint import __version__
 from orglint.api import lint, lint_text
 from orglint.report import FORMATS, Report, render
@@ -109,7 +109,7 @@ def test_html_is_a_registered_format():
 
 
 def test_summary_counts_files_and_org_name(page):
-    result, html, root = page
+    result, _html, root = page
     counts = {li.attrs["data-severity"]: int(li.attrs["data-count"]) for li in root.find_all("li") if "data-count" in li.attrs}
     assert counts == {"total": 4, "error": 1, "warning": 3, "info": 0}
     expected = {severity.label: sum(1 for f in result.findings if f.severity is severity) for severity in Severity}
@@ -125,7 +125,7 @@ def test_summary_counts_files_and_org_name(page):
 
 
 def test_one_section_per_rule_with_findings_and_every_message(page):
-    result, html, root = page
+    result, _html, root = page
     sections = [s for s in root.find_all("section", "rule")]
     codes = [s.attrs["data-code"] for s in sections]
     assert sorted(codes) == sorted({f.code for f in result.findings}) == ["G006", "R001", "S008", "S009"]
@@ -152,7 +152,7 @@ def test_one_section_per_rule_with_findings_and_every_message(page):
 
 
 def test_chart_svg_marks_the_offenders(page):
-    result, html, root = page
+    result, _html, root = page
     svg = root.find_all("svg")
     assert len(svg) == 1
     nodes = svg[0].find_all("g", "node")
@@ -176,7 +176,7 @@ def test_chart_svg_marks_the_offenders(page):
 
 
 def test_no_external_resources(page):
-    _, html, root = page
+    _, _html, root = page
     assert not root.find_all("script")
     assert not root.find_all("link")
     assert not root.find_all("img")
@@ -317,7 +317,10 @@ def test_markdown_links_only_to_safe_targets():
     assert render_inline("[x](javascript:alert)") == "[x](javascript:alert)"  # shown, never linked
     assert render_inline("[x](data:text/html,hi)") == "[x](data:text/html,hi)"
     assert render_inline("[x](#rule-R001)") == '<a href="#rule-R001" rel="noopener noreferrer">x</a>'
-    assert render_inline('[x](https://e.com/"onmouseover=1)') == '<a href="https://e.com/%22onmouseover=1" rel="noopener noreferrer">x</a>'
+    assert (
+        render_inline('[x](https://e.com/"onmouseover=1)')
+        == '<a href="https://e.com/%22onmouseover=1" rel="noopener noreferrer">x</a>'
+    )
     assert render_inline("**<i>**") == "<strong>&lt;i&gt;</strong>"
     assert render_inline("<img src=x onerror=alert(1)>") == "&lt;img src=x onerror=alert(1)&gt;"
     assert render_inline("red\x1b[31m") == "red\\x1b[31m"  # control characters shown, not sent
@@ -329,9 +332,8 @@ def test_markdown_links_only_to_safe_targets():
 def orglint(capsys, *args: str) -> tuple[int, str, str]:
     from orglint.cli import main
 
-    with mock.patch.object(sys, "argv", ["orglint", *args]):
-        with pytest.raises(SystemExit) as done:
-            main()
+    with mock.patch.object(sys, "argv", ["orglint", *args]), pytest.raises(SystemExit) as done:
+        main()
     captured = capsys.readouterr()
     return done.value.code, captured.out, captured.err
 

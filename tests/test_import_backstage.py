@@ -18,10 +18,7 @@ def acme():
 
 def test_acme_units(acme):
     org, _problems = acme
-    units = {
-        unit.id: (unit.name, unit.type, unit.parent, unit.lead, unit.function, unit.extra)
-        for unit in org.units.values()
-    }
+    units = {unit.id: (unit.name, unit.type, unit.parent, unit.lead, unit.function, unit.extra) for unit in org.units.values()}
     assert units == {
         "acme-corp": ("ACME Corp", "company", None, None, None, {"x-backstage-type": "organization"}),
         "infrastructure": (None, "department", "acme-corp", None, None, {}),
@@ -40,7 +37,9 @@ def test_acme_units(acme):
 
 def test_acme_people_and_memberships(acme):
     org, _problems = acme
-    people = {person.id: (person.name, person.email, person.unit, person.units, person.reports_to) for person in org.people.values()}
+    people = {
+        person.id: (person.name, person.email, person.unit, person.units, person.reports_to) for person in org.people.values()
+    }
     team = {
         "team-a": ["breanna.davison", "janelle.dawe", "nigel.manning"],
         "team-b": ["amelia.park", "colette.brock", "jenny.doe", "jonathon.page", "justine.barrow"],
@@ -50,7 +49,7 @@ def test_acme_people_and_memberships(acme):
     assert len(people) == 17
     for unit_id, ids in team.items():
         for person_id in ids:
-            name, email, unit, units, reports_to = people[person_id]
+            _name, email, unit, units, reports_to = people[person_id]
             assert (unit, units, reports_to) == (unit_id, (), None)
             assert email == person_id.replace(".", "-") + "@example.com"
     assert people["breanna.davison"][0] is None  # no displayName upstream, on purpose
@@ -60,17 +59,22 @@ def test_acme_people_and_memberships(acme):
     assert people["development/guest"] == ("Guest User", "guest@example.com", "team-a", (), None)
     # Files are read in sorted order: create-app's guest comes first; the team-a file's guest is a duplicate (S003).
     assert people["guest"] == (None, None, "guests", (), None)
-    assert [(d.first.file.endswith("create-app-default-org.yaml"), d.second.file.endswith("team-a-group.yaml"), d.second.line)
-            for d in org.duplicates] == [(True, True, 51)]
-    assert [person.id for person in org.members["team-a"]] == ["breanna.davison", "janelle.dawe", "nigel.manning", "development/guest"]
+    assert [
+        (d.first.file.endswith("create-app-default-org.yaml"), d.second.file.endswith("team-a-group.yaml"), d.second.line)
+        for d in org.duplicates
+    ] == [(True, True, 51)]
+    assert [person.id for person in org.members["team-a"]] == [
+        "breanna.davison",
+        "janelle.dawe",
+        "nigel.manning",
+        "development/guest",
+    ]
     assert org.members["team-e"] == []
 
 
 def test_acme_parent_children_disagreement_is_one_warning_with_both_locations(acme):
     _org, problems = acme
-    assert [(p.code, p.severity, p.kind, p.subject) for p in problems] == [
-        ("E013", Severity.WARNING, "input", "units.team-e")
-    ]
+    assert [(p.code, p.severity, p.kind, p.subject) for p in problems] == [("E013", Severity.WARNING, "input", "units.team-e")]
     warning = problems[0]
     assert warning.file.endswith("backstage-acme/team-e-big-name-group.yaml")
     assert (warning.line, warning.column) == (12, 11)  # team-e's `parent: boxoffice`
@@ -165,13 +169,21 @@ def test_children_give_a_parent_and_annotations_give_lead_title_function_reports
     assert result.input_problems == []
     product, growth = org.units["product"], org.units["growth"]
     assert (product.name, product.type, product.function, product.lead, product.extra) == (
-        "Product Management", "business-unit", "product", "priya", {"x-backstage-type": "Business Unit"}
+        "Product Management",
+        "business-unit",
+        "product",
+        "priya",
+        {"x-backstage-type": "Business Unit"},
     )
     # growth declares no parent; product's spec.children adopts it. "pod" is not a unit type: team, original kept.
     assert (growth.parent, growth.type, growth.extra) == ("product", "team", {"x-backstage-type": "pod"})
     priya, tom = org.people["priya"], org.people["tom"]
     assert (priya.title, priya.reports_to, priya.unit, priya.units, priya.email) == (
-        "VP of Product", "ada", "product", (), "priya@example.com"
+        "VP of Product",
+        "ada",
+        "product",
+        (),
+        "priya@example.com",
     )
     # memberOf first (kind and name matched case-insensitively), then groups whose spec.members name the user.
     assert (tom.title, tom.unit, tom.units) == ("Product Manager", "growth", ("product",))

@@ -15,15 +15,15 @@ from orglint.importers.csv import normalize_header, parse_column_map, slug
 from orglint.rule import Severity
 
 
-def read(text: str, *, select: list[str] | None = None, column_map: dict[str, str] | None = None, filename: str = "hr.csv") -> LintResult:
+def read(
+    text: str, *, select: list[str] | None = None, column_map: dict[str, str] | None = None, filename: str = "hr.csv"
+) -> LintResult:
     options = ImportOptions(column_map=column_map) if column_map is not None else None
     return lint_text(text, filename=filename, select=select if select is not None else [], import_options=options)
 
 
 def people(result: LintResult) -> dict[str, tuple]:
-    return {
-        p.id: (p.name, p.title, p.reports_to, p.unit, p.email) for p in result.org.people.values()
-    }
+    return {p.id: (p.name, p.title, p.reports_to, p.unit, p.email) for p in result.org.people.values()}
 
 
 def units(result: LintResult) -> dict[str, tuple]:
@@ -38,8 +38,8 @@ BAMBOO = (
     "\ufeffEmployee #,First Name,Last Name,Preferred Name,Job Title,Reporting to,Department,Division,Work Email,Location\n"
     "101,Ada,Byron,,Chief Executive Officer,,Executive,HQ,ada@acme.test,Berlin\n"
     "102,Robert,Smith,Bob,VP of Product,Ada Byron,Product,HQ,bob@acme.test,Berlin\n"
-    "103,Carla,Diaz,,\"Product Manager, Payments\",Bob Smith,Product,HQ,carla@acme.test,Remote\n"
-    "104,Dan,Lee,,VP Engineering,\"Byron, Ada\",Engineering,HQ,dan@acme.test,Berlin\n"
+    '103,Carla,Diaz,,"Product Manager, Payments",Bob Smith,Product,HQ,carla@acme.test,Remote\n'
+    '104,Dan,Lee,,VP Engineering,"Byron, Ada",Engineering,HQ,dan@acme.test,Berlin\n'
     "105,Eve,Ng,,Senior Software Engineer,Dan Lee,Engineering,HQ,eve@acme.test,Lisbon\n"
 )
 
@@ -113,26 +113,59 @@ def test_google_workspace_like_export_tabs_and_no_id_column():
 @pytest.mark.parametrize(
     ("field", "header"),
     [
-        ("id", "Employee ID"), ("id", "Person ID"), ("id", "Employee Number"), ("id", "ID"), ("id", "Worker ID"),
-        ("id", "employee_id"), ("id", "EMPLOYEE-NUMBER"), ("id", "Employee #"),
-        ("name", "Name"), ("name", "Full Name"), ("name", "Display Name"), ("name", "Employee Name"),
-        ("title", "Job Title"), ("title", "Title"), ("title", "Position"), ("title", "Role"), ("title", "Job Profile"),
-        ("manager", "Manager ID"), ("manager", "Supervisor ID"), ("manager", "Reports To"), ("manager", "Boss ID"),
-        ("manager", "Manager Email"), ("manager", "Manager"), ("manager", "Line Manager"), ("manager", "reports_to"),
-        ("department", "Department"), ("department", "Team"), ("department", "Division"), ("department", "Org Unit"),
+        ("id", "Employee ID"),
+        ("id", "Person ID"),
+        ("id", "Employee Number"),
+        ("id", "ID"),
+        ("id", "Worker ID"),
+        ("id", "employee_id"),
+        ("id", "EMPLOYEE-NUMBER"),
+        ("id", "Employee #"),
+        ("name", "Name"),
+        ("name", "Full Name"),
+        ("name", "Display Name"),
+        ("name", "Employee Name"),
+        ("title", "Job Title"),
+        ("title", "Title"),
+        ("title", "Position"),
+        ("title", "Role"),
+        ("title", "Job Profile"),
+        ("manager", "Manager ID"),
+        ("manager", "Supervisor ID"),
+        ("manager", "Reports To"),
+        ("manager", "Boss ID"),
+        ("manager", "Manager Email"),
+        ("manager", "Manager"),
+        ("manager", "Line Manager"),
+        ("manager", "reports_to"),
+        ("department", "Department"),
+        ("department", "Team"),
+        ("department", "Division"),
+        ("department", "Org Unit"),
         ("department", "Cost Center"),
-        ("email", "Email"), ("email", "Work Email"), ("email", "Email Address"), ("email", "E-mail"),
+        ("email", "Email"),
+        ("email", "Work Email"),
+        ("email", "Email Address"),
+        ("email", "E-mail"),
     ],
 )
 def test_each_header_of_each_family(field, header):
     columns = {
-        "id": "Employee ID", "name": "Name", "title": "Job Title", "manager": "Manager ID",
-        "department": "Department", "email": "Email",
+        "id": "Employee ID",
+        "name": "Name",
+        "title": "Job Title",
+        "manager": "Manager ID",
+        "department": "Department",
+        "email": "Email",
     }
     columns[field] = header
     values = {
-        "id": ("1", "2"), "name": ("Ada Byron", "Bob Smith"), "title": ("CEO", "Product Manager"),
-        "manager": ("", "1"), "department": ("Exec", "Product"), "email": ("ada@x.test", "bob@x.test"),
+        "id": ("1", "2"),
+        "name": ("Ada Byron", "Bob Smith"),
+        "title": ("CEO", "Product Manager"),
+        "manager": ("", "1"),
+        "department": ("Exec", "Product"),
+        "email": ("ada@x.test", "bob@x.test"),
     }
     fields = list(columns)
     text = ",".join(columns[f] for f in fields) + "\n"
@@ -172,7 +205,13 @@ def test_manager_resolution_order_id_then_email_then_name():
     )
     result = read(text, select=["S002"])
     assert {p.id: p.reports_to for p in result.org.people.values()} == {
-        "1": None, "2": "1", "3": "2", "4": "3", "5": "1", "6": "4", "7": "Nobody Here",
+        "1": None,
+        "2": "1",
+        "3": "2",
+        "4": "3",
+        "5": "1",
+        "6": "4",
+        "7": "Nobody Here",
     }
     [finding] = result.rule_findings
     assert (finding.code, finding.subject, finding.line, finding.column) == ("S002", "people.7", 8, 21)
@@ -183,7 +222,10 @@ def test_a_manager_name_shared_by_two_people_is_an_error_at_the_cell():
     result = read(text)
     assert problems(result) == [
         (
-            "E013", "error", 4, 11,
+            "E013",
+            "error",
+            4,
+            11,
             "row 4, column 'Manager': manager 'Alex Kim' matches 2 people (1, 2); "
             "add a manager id column so the reporting line is not a guess",
         )
@@ -214,10 +256,7 @@ def test_empty_id_cell_falls_back_with_a_warning():
 
 def test_quoted_fields_with_line_breaks_keep_lines_and_columns_right():
     text = (
-        'Employee ID,Name,Job Title,Manager ID\n'
-        '1,"Byron,\nAda",CEO,\n'
-        '2,Bob Smith,"Product\nManager",1\n'
-        '3,Cy Yu,Engineer,  "9"\n'
+        'Employee ID,Name,Job Title,Manager ID\n1,"Byron,\nAda",CEO,\n2,Bob Smith,"Product\nManager",1\n3,Cy Yu,Engineer,  "9"\n'
     )
     result = read(text, select=["S002"])
     assert people(result)["1"][0] == "Byron, Ada"
@@ -316,18 +355,13 @@ def test_department_lead_is_unset_for_a_name_that_reads_as_no_function():
 
 def test_a_head_of_another_function_does_not_lead_a_department():
     text = HEADER + (
-        "1,Ada Byron,CEO,,Executive\n"
-        "2,Hal Ro,Head of Sales,1,Engineering\n"
-        "3,Eve Ng,Software Engineer,1,Engineering\n"
+        "1,Ada Byron,CEO,,Executive\n2,Hal Ro,Head of Sales,1,Engineering\n3,Eve Ng,Software Engineer,1,Engineering\n"
     )
     assert leads(text) == {"executive": "1", "engineering": None}
 
 
 def test_department_lead_in_a_reporting_cycle_is_not_guessed():
-    text = HEADER + (
-        "1,Fay Wu,Director of Engineering,2,Engineering\n"
-        "2,Dan Lee,Director of Engineering,1,Engineering\n"
-    )
+    text = HEADER + ("1,Fay Wu,Director of Engineering,2,Engineering\n2,Dan Lee,Director of Engineering,1,Engineering\n")
     assert leads(text) == {"engineering": None}
 
 
@@ -351,7 +385,10 @@ def test_column_map_naming_a_missing_column_lists_the_header():
     result = read("Employee ID,Name\n1,Ada\n", column_map={"manager": "Supervisor Name"})
     assert problems(result) == [
         (
-            "E013", "error", 1, 1,
+            "E013",
+            "error",
+            1,
+            1,
             "--map manager='Supervisor Name': the header has no column 'Supervisor Name' (columns: 'Employee ID', 'Name')",
         )
     ]
@@ -359,7 +396,8 @@ def test_column_map_naming_a_missing_column_lists_the_header():
 
 def test_parse_column_map():
     assert parse_column_map(['manager="Supervisor Name"', "first_name=Given", "Reports To=Boss"]) == {
-        "manager": "Supervisor Name", "first-name": "Given",
+        "manager": "Supervisor Name",
+        "first-name": "Given",
     } | {"manager": "Boss"}
     with pytest.raises(ValueError, match="unknown field 'boss'"):
         parse_column_map(["boss=Manager"])
@@ -371,7 +409,10 @@ def test_no_identifying_column_is_an_error_naming_the_headers():
     result = read("Colour,Size\nred,L\n")
     assert problems(result) == [
         (
-            "E013", "error", 1, 1,
+            "E013",
+            "error",
+            1,
+            1,
             "found no column that identifies people (an id such as 'Employee ID', an email or a name); "
             "the header has: 'Colour', 'Size'; name the columns with --map id=COLUMN --map name=COLUMN",
         )
@@ -419,7 +460,9 @@ def test_header_normalisation_and_slugs():
 
 
 def gitlab_csv() -> tuple[str, list[dict]]:
-    records = yaml.load((FIXTURES / "realdata" / "gitlab-team" / "team_members.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    records = yaml.load(
+        (FIXTURES / "realdata" / "gitlab-team" / "team_members.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader
+    )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["Slug", "Role", "Reports To", "Department"])

@@ -18,7 +18,6 @@ from orglint.engine import RunSettings
 from orglint.importers import _claimant
 from orglint.importers.gitlab import html_text
 from orglint.loader import SourceFile
-from orglint.rule import Severity
 
 TEAM = FIXTURES / "realdata" / "gitlab-team" / "team_members.yaml"
 VACANCY = FIXTURES / "realdata" / "gitlab-team" / "example-vacancy.backend-engineer-configure.yml"
@@ -143,15 +142,20 @@ def test_locations_point_into_the_yaml():
     # A rule finding lands on the field: sid reports to 'board', who is not on the page.
     finding = read(SMALL, select=["S002"]).rule_findings[0]
     assert (finding.code, finding.subject, finding.file, finding.line, finding.column) == (
-        "S002", "people.sid", "team.yml", *at(6, "board")
+        "S002",
+        "people.sid",
+        "team.yml",
+        *at(6, "board"),
     )
 
 
 @pytest.mark.parametrize(
     ("raw", "text"),
     [
-        ('<a href="/job-families/engineering/development/backend/">Backend Engineer</a>, Create:Source Code',
-         "Backend Engineer, Create:Source Code"),
+        (
+            '<a href="/job-families/engineering/development/backend/">Backend Engineer</a>, Create:Source Code',
+            "Backend Engineer, Create:Source Code",
+        ),
         ('<a href="">Senior Marketing Campaign Manager</a>', "Senior Marketing Campaign Manager"),
         ("<a href='/x'>VP, Finance &amp; Business Technology</a>", "VP, Finance & Business Technology"),
         ("Head of R&amp;D &#8211; EMEA", "Head of R&D \u2013 EMEA"),
@@ -165,7 +169,7 @@ def test_locations_point_into_the_yaml():
         ("Engineer <a href='x", "Engineer"),  # an unclosed tag runs to the end
         ("&lt;b&gt; is text", "<b> is text"),
         ("a < b", "a < b"),  # a lone "<" is no tag
-        ("<a href=\"x\"></a>", ""),
+        ('<a href="x"></a>', ""),
     ],
 )
 def test_html_is_stripped_from_titles(raw, text):
@@ -189,7 +193,7 @@ def test_an_absurdly_long_role_is_cut_with_a_warning():
 
 
 def test_a_title_that_is_only_markup_gives_no_title():
-    result = read("- slug: a\n  role: <a href=\"/x\"></a>\n  reports_to:\n")
+    result = read('- slug: a\n  role: <a href="/x"></a>\n  reports_to:\n')
     assert problems(result) == []
     assert result.org.people["a"].title is None
     assert result.org.people["a"].reports_to is None
@@ -209,7 +213,8 @@ def test_a_person_file_takes_its_id_from_the_file_name():
         "nicolo-maria-mezzopera",
     )
     assert (person.unit, person.units) == (
-        "engineering-function", ("development-department", "ops-sub-department", "configure-configure")
+        "engineering-function",
+        ("development-department", "ops-sub-department", "configure-configure"),
     )
     assert (person.line, person.column, person.spans["reports_to"]) == (2, 1, (7, 13))
 
@@ -217,8 +222,10 @@ def test_a_person_file_takes_its_id_from_the_file_name():
 def test_person_files_in_a_directory_make_one_chart(tmp_path):
     (tmp_path / "person" / "a").mkdir(parents=True)
     (tmp_path / "person" / "s").mkdir(parents=True)
-    (tmp_path / "person" / "s" / "sid.yml").write_text("name: Sid\nrole: <a href=\"\">CEO</a>\nreports_to:\ndepartments: [CEO]\n")
-    (tmp_path / "person" / "a" / "ann.yml").write_text("name: Ann\nrole: <a href=\"\">VP of Product</a>\nreports_to: sid\ndepartments: [Product]\n")
+    (tmp_path / "person" / "s" / "sid.yml").write_text('name: Sid\nrole: <a href="">CEO</a>\nreports_to:\ndepartments: [CEO]\n')
+    (tmp_path / "person" / "a" / "ann.yml").write_text(
+        'name: Ann\nrole: <a href="">VP of Product</a>\nreports_to: sid\ndepartments: [Product]\n'
+    )
     result = lint([str(tmp_path)], select=["S002", "S004"])
     assert result.input_problems == [] and result.rule_findings == []
     assert {p.id: p.reports_to for p in result.org.people.values()} == {"ann": "sid", "sid": None}
@@ -285,7 +292,9 @@ def test_hostile_entries_are_reported_at_their_place_and_the_rest_is_read():
     }
     # The second "ok" is a duplicate (S003); 'gone' and '7' are missing managers (S002).
     assert sorted((f.code, f.subject) for f in result.rule_findings) == [
-        ("S002", "people.numbers"), ("S002", "people.ok"), ("S003", "people.ok"),
+        ("S002", "people.numbers"),
+        ("S002", "people.ok"),
+        ("S003", "people.ok"),
     ]
 
 
@@ -293,7 +302,7 @@ def test_hostile_entries_are_reported_at_their_place_and_the_rest_is_read():
     "text",
     [
         "- slug: a\n  reports_to: b\n- slug: b\n  reports_to: a\n  role: &r <a>x</a>\n- slug: c\n  reports_to: a\n  role: *r\n",
-        "- slug: a\n  reports_to: b\n  role: \"\\x00\"\n",
+        '- slug: a\n  reports_to: b\n  role: "\\x00"\n',
         "- slug: a\n  reports_to: [b\n",
         "- slug: a\n  reports_to: b\n  slug: c\n",
         "- slug: ''\n  reports_to: b\n",
@@ -400,14 +409,27 @@ def test_check_on_the_real_team_page_from_the_command_line():
 
 
 _SCALARS = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
     st.text(alphabet=st.sampled_from(list("ab <>/&;#\"'=!-:scriptyle")), max_size=30),
 )
-_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text("abc", max_size=3), inner, max_size=3), max_leaves=8)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text("abc", max_size=3), inner, max_size=3),
+    max_leaves=8,
+)
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.lists(st.dictionaries(st.sampled_from(["slug", "role", "reports_to", "departments", "type", "name", "x"]), _VALUES), min_size=1, max_size=5))
+@given(
+    st.lists(
+        st.dictionaries(st.sampled_from(["slug", "role", "reports_to", "departments", "type", "name", "x"]), _VALUES),
+        min_size=1,
+        max_size=5,
+    )
+)
 def test_random_team_lists_never_crash_and_every_problem_has_a_location(entries):
     text = "- slug: anchor\n  reports_to: nobody\n" + yaml.safe_dump(entries, default_flow_style=False)
     result = read(text, select=["ALL"])

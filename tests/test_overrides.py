@@ -134,7 +134,11 @@ def test_the_support_example_through_the_console_script(tmp_path):
     )
     (tmp_path / "org.yaml").write_text(CHART, encoding="utf-8")
     result = subprocess.run(
-        [ORGLINT, "check", "org.yaml", "--select", "S005", "-f", "concise"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+        [ORGLINT, "check", "org.yaml", "--select", "S005", "-f", "concise"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1
     assert [line.split(": ")[1].split(" [")[0] for line in result.stdout.splitlines()] == ["S005", "S005"]

@@ -137,9 +137,7 @@ def test_problems_in_a_worker_chunk_keep_their_file_positions(chart_text, monkey
     lines = chart_text.splitlines(keepends=True)
     # An unknown key, a duplicate key and an x- value late in the people list (in a worker's chunk).
     people_start = lines.index("people:\n")
-    section_end = next(
-        (i for i in range(people_start + 1, len(lines)) if lines[i][:1] not in (" ", "#", "\n")), len(lines)
-    )
+    section_end = next((i for i in range(people_start + 1, len(lines)) if lines[i][:1] not in (" ", "#", "\n")), len(lines))
     target = max(i for i in range(people_start, section_end) if lines[i].startswith("  - id: "))
     lines.insert(target + 1, "    nmae: typo\n    x-badge: {level: 3}\n    nmae: again\n")
     text = "".join(lines)

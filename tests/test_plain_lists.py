@@ -43,9 +43,7 @@ def full_read(section: str, body: str, preamble: str = "orglint: 1\n") -> tuple[
 
 def plain_read(section: str, body: str, preamble: str = "orglint: 1\n", indent: int = 2) -> list[tuple] | None:
     first_line = preamble.count("\n") + 2
-    entries = plain_lists.read_entries(
-        body, section, native.SECTIONS[section][1], native._VOCABULARY_SETS, indent, first_line
-    )
+    entries = plain_lists.read_entries(body, section, native.SECTIONS[section][1], native._VOCABULARY_SETS, indent, first_line)
     if entries is None:
         return None
     return [_snapshot(native._make_entity("org.yaml", *entry)) for entry in entries]
@@ -117,7 +115,9 @@ def test_a_deeper_list_reads_alike():
 
 @pytest.mark.parametrize("quote", ['"', ""], ids=["double-quoted", "plain"])
 def test_entries_read_through_a_layout_keep_their_spans(quote):
-    body = "".join(f"  - id: {quote}p{n}{quote}\n    name: {quote}P {n}{quote}\n    reports_to: {quote}p0{quote}\n" for n in range(5))
+    body = "".join(
+        f"  - id: {quote}p{n}{quote}\n    name: {quote}P {n}{quote}\n    reports_to: {quote}p0{quote}\n" for n in range(5)
+    )
     read = assert_same("people", body)
     assert read[-1][5] == {"name": (16, 11), "reports_to": (17, 17)}
     raw = plain_lists.read_entries(body, "people", native.PERSON_FIELDS, native._VOCABULARY_SETS, 2, 3)
@@ -174,7 +174,7 @@ LEFT_ALONE = {
     "colon in plain": "  - id: ana\n    email: mailto:ana@x\n",
     "hash in plain": "  - id: ana\n    title: C# lead\n",
     "no space after colon": "  - id: ana\n    name:Ana\n",
-    "control character": "  - id: ana\n    name: \"A\x07\"\n",
+    "control character": '  - id: ana\n    name: "A\x07"\n',
     "NEL": "  - id: ana\n    name: A\x85B\n",
     "line separator": '  - id: ana\n    name: "A\u2028B"\n',
     "carriage return": "  - id: ana\r\n    name: A\r\n",
@@ -199,16 +199,73 @@ def test_an_unknown_unit_type_is_left_to_libyaml_even_in_a_layout():
 
 FIELD_LINES = st.sampled_from(
     [
-        'name: "Ana Lee"', "name: Ana Lee", "name: 'Ana'", "name:", "name: ~", "name: null", "name: yes",
-        "name: 12", 'name: ""', "name: =", "name: <<", "name: .inf", "name: 0o17", "name: Ana  # c", "name: a: b", "name: 'it''s'", 'name: "a\\"b"', "name: [x]",
-        'title: "VP of Product"', "title: VP, Product", "title: 2024-01-01", "title: |", "title: &t T",
-        "title: *t", "title: !!str T", "title: C#", "title:   x", "title: - x",
-        'reports_to: "bo"', "reports_to: bo", "reports_to:", "reports_to: 42", "reports_to: no", "reports_to: [bo]",
-        "reports_to: ' bo '", 'reports_to: ""',
-        "units: [a, b]", 'units: ["a", a]', "units: []", "units:", "units: a", "units: [a, ~]", "units: [a,b]",
-        "roles: [product-manager]", "roles: [ceo, cto]", "roles: [wizard]", "roles: []", "roles: product-manager",
-        "dotted_to: [bo]", "dotted_to: [1.5]", "email: a@b.c", "email: 'x'", "unit: platform", "unit: [x]",
-        "x-extra: 1", "nmae: typo", "# a comment", "", "id: ana", "id: bo", "id:", "id: true", "id: 7", "id: +1", "id: .5", "id: 0b101", "id: =",
+        'name: "Ana Lee"',
+        "name: Ana Lee",
+        "name: 'Ana'",
+        "name:",
+        "name: ~",
+        "name: null",
+        "name: yes",
+        "name: 12",
+        'name: ""',
+        "name: =",
+        "name: <<",
+        "name: .inf",
+        "name: 0o17",
+        "name: Ana  # c",
+        "name: a: b",
+        "name: 'it''s'",
+        'name: "a\\"b"',
+        "name: [x]",
+        'title: "VP of Product"',
+        "title: VP, Product",
+        "title: 2024-01-01",
+        "title: |",
+        "title: &t T",
+        "title: *t",
+        "title: !!str T",
+        "title: C#",
+        "title:   x",
+        "title: - x",
+        'reports_to: "bo"',
+        "reports_to: bo",
+        "reports_to:",
+        "reports_to: 42",
+        "reports_to: no",
+        "reports_to: [bo]",
+        "reports_to: ' bo '",
+        'reports_to: ""',
+        "units: [a, b]",
+        'units: ["a", a]',
+        "units: []",
+        "units:",
+        "units: a",
+        "units: [a, ~]",
+        "units: [a,b]",
+        "roles: [product-manager]",
+        "roles: [ceo, cto]",
+        "roles: [wizard]",
+        "roles: []",
+        "roles: product-manager",
+        "dotted_to: [bo]",
+        "dotted_to: [1.5]",
+        "email: a@b.c",
+        "email: 'x'",
+        "unit: platform",
+        "unit: [x]",
+        "x-extra: 1",
+        "nmae: typo",
+        "# a comment",
+        "",
+        "id: ana",
+        "id: bo",
+        "id:",
+        "id: true",
+        "id: 7",
+        "id: +1",
+        "id: .5",
+        "id: 0b101",
+        "id: =",
     ]
 )
 ENTRY = st.lists(FIELD_LINES, min_size=0, max_size=5).map(lambda lines: ["id: e"] + lines)
@@ -216,7 +273,7 @@ ENTRY = st.lists(FIELD_LINES, min_size=0, max_size=5).map(lambda lines: ["id: e"
 
 def _body(entries: list[list[str]], indents: list[int]) -> str:
     out = []
-    for number, (lines, extra) in enumerate(zip(entries, indents)):
+    for number, (lines, extra) in enumerate(zip(entries, indents, strict=False)):
         first, *rest = lines
         out.append(f"  - {first}".replace("id: e", f"id: e{number}", 1))
         out.extend((" " * (4 + extra) + line) if line else "" for line in rest)
@@ -251,9 +308,37 @@ def test_boolean_and_null_words_are_not_plain_strings(word):
 
 VALUES = st.sampled_from(
     [
-        '"Ana Lee"', "Ana Lee", "Nina", "Oscar", "Tom", "yes", "No", "null", "~", "1042", '"1042"', "2024-01-01",
-        "true", "Onboarding", "Offshore team", "=", "<<", ".inf", "+1", "-x", '" padded "', "'single'", "",
-        "Ana  Lee", "a#b", "x # comment", "C3PO", "Ünal", "O'Brien", '"a: b"', "[x]",
+        '"Ana Lee"',
+        "Ana Lee",
+        "Nina",
+        "Oscar",
+        "Tom",
+        "yes",
+        "No",
+        "null",
+        "~",
+        "1042",
+        '"1042"',
+        "2024-01-01",
+        "true",
+        "Onboarding",
+        "Offshore team",
+        "=",
+        "<<",
+        ".inf",
+        "+1",
+        "-x",
+        '" padded "',
+        "'single'",
+        "",
+        "Ana  Lee",
+        "a#b",
+        "x # comment",
+        "C3PO",
+        "Ünal",
+        "O'Brien",
+        '"a: b"',
+        "[x]",
     ]
 )
 

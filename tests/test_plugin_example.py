@@ -57,9 +57,16 @@ def test_the_unit_graph_keeps_cycles_and_drops_unknown_parents():
 
 def test_a_run_whose_rules_never_ask_builds_no_graph():
     done = subprocess.run(
-        [sys.executable, "-c", "import sys; from orglint.api import lint; result = lint(['examples/small-clean.yaml']); "
-         "print('networkx' in sys.modules, 'reporting_graph' in vars(result.org))"],
-        cwd=EXAMPLES.parent, capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from orglint.api import lint; result = lint(['examples/small-clean.yaml']); "
+            "print('networkx' in sys.modules, 'reporting_graph' in vars(result.org))",
+        ],
+        cwd=EXAMPLES.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.stdout.split() == ["False", "False"], done.stderr
 
@@ -67,7 +74,10 @@ def test_a_run_whose_rules_never_ask_builds_no_graph():
 def test_the_example_plugin_through_the_console_script():
     done = subprocess.run(
         [ORGLINT, "check", "examples/plugins/org.yaml", "--rules-dir", "examples/plugins", "--select", "ACME", "-f", "concise"],
-        cwd=EXAMPLES.parent, capture_output=True, text=True, timeout=60,
+        cwd=EXAMPLES.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 1, done.stderr
     assert [line.split(": ", 1)[1] for line in done.stdout.splitlines()] == [

@@ -48,14 +48,14 @@ It is a test.
 from orglint import rule
 '''
 
-WORKING_RULE = '''
+WORKING_RULE = """
 
 @rule(code="Q902", name="no-email", severity="warning")
 def no_email(org, options):
     for person in org.people.values():
         if not person.email:
             yield org.finding(person, f"{person.display} has no email")
-'''
+"""
 
 
 def crashing_rule(body: str, code: str = "Q901", name: str = "boom-rule") -> str:
@@ -120,7 +120,7 @@ def codes(findings: list[dict]) -> list[tuple[str, str]]:
 
 def test_a_rule_that_raises_is_an_e100_naming_it_and_the_other_rules_still_run(repo):
     write(repo / "plugins" / "crashy.py", HEADER + crashing_rule('raise ZeroDivisionError("boom")\nyield') + WORKING_RULE)
-    code, findings, err = check_json("--rules-dir", "plugins")
+    code, findings, _err = check_json("--rules-dir", "plugins")
     assert code == 2
     crashes = [finding for finding in findings if finding["code"] == "E100"]
     assert len(crashes) == 1
@@ -152,7 +152,9 @@ def test_a_rule_that_fails_after_yielding_reports_none_of_its_findings(repo):
     code, findings, _ = check_json("--rules-dir", "plugins")
     assert code == 2
     assert "half a result" not in json.dumps(findings)
-    assert [f["message"].split(" crashed: ")[1].split(" at ")[0] for f in findings if f["code"] == "E100"] == ["RuntimeError: late"]
+    assert [f["message"].split(" crashed: ")[1].split(" at ")[0] for f in findings if f["code"] == "E100"] == [
+        "RuntimeError: late"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -301,7 +303,7 @@ def test_installed_packs_are_discovered_once_per_process(repo, monkeypatch):
 
 # ----------------------------------------------------------------------------- nothing runs unless named
 
-MARKER_RULE = '''
+MARKER_RULE = """
 from pathlib import Path
 
 Path(__file__).with_name("IMPORTED").write_text("this module ran")
@@ -311,7 +313,7 @@ Path(__file__).with_name("IMPORTED").write_text("this module ran")
 def marker(org, options):
     if org.ceo is not None:
         yield org.finding(org.ceo, "the marker rule ran")
-'''
+"""
 
 
 @pytest.fixture
@@ -330,7 +332,14 @@ def imported(repo: Path) -> list[str]:
 
 
 def test_no_rule_folder_is_loaded_unless_named(planted):
-    for args in (["check", "org.yaml"], ["check", "."], ["check", "org.yaml", "org"], ["rules"], ["graph", "org.yaml"], ["stats", "."]):
+    for args in (
+        ["check", "org.yaml"],
+        ["check", "."],
+        ["check", "org.yaml", "org"],
+        ["rules"],
+        ["graph", "org.yaml"],
+        ["stats", "."],
+    ):
         code, out, err = run_cli(*args)
         no_traceback(out, err)
         assert code in (0, 1), (args, err)
@@ -339,7 +348,7 @@ def test_no_rule_folder_is_loaded_unless_named(planted):
 
 
 def test_a_rules_dir_is_loaded_when_named(planted):
-    code, findings, _ = check_json("--rules-dir", "rules")
+    _code, findings, _ = check_json("--rules-dir", "rules")
     assert ("Q903", "people.ada") in codes(findings)
     assert imported(planted) == ["rules"]
 

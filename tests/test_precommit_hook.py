@@ -122,18 +122,16 @@ def _pre_commit(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.Comple
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed (pre-commit needs it)")
-@pytest.mark.skipif(os.environ.get("ORGLINT_OFFLINE") == "1", reason="ORGLINT_OFFLINE=1: the hook install needs the package index")
+@pytest.mark.skipif(
+    os.environ.get("ORGLINT_OFFLINE") == "1", reason="ORGLINT_OFFLINE=1: the hook install needs the package index"
+)
 def test_hook_fails_on_a_bad_chart_and_passes_on_a_clean_one(tmp_path):
     pytest.importorskip("pre_commit")
     from orglint.starter import STARTER_CHART
 
     home = tmp_path / "home"
     home.mkdir()
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("GIT_", "PRE_COMMIT", "GITHUB_", "ORGLINT_"))
-    }
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("GIT_", "PRE_COMMIT", "GITHUB_", "ORGLINT_"))}
     # pip and virtualenv keep their usual caches (the user's, not the temporary HOME's):
     # with them warm, the hook's virtualenv is seeded and filled without downloads.
     env.setdefault("PIP_CACHE_DIR", str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "pip"))

@@ -39,9 +39,20 @@ def test_the_plugin_rule_sample_runs(tmp_path):
     (tmp_path / "rules").mkdir()
     (tmp_path / "rules" / "q001_squad_without_designer.py").write_text(sample, encoding="utf-8")
     result = subprocess.run(
-        [ORGLINT, "check", str(EXAMPLES / "anti-patterns" / "squads-and-tribes.yaml"), "--rules-dir",
-         str(tmp_path / "rules"), "--select", "Q001", "--format", "concise"],
-        capture_output=True, text=True, timeout=60,
+        [
+            ORGLINT,
+            "check",
+            str(EXAMPLES / "anti-patterns" / "squads-and-tribes.yaml"),
+            "--rules-dir",
+            str(tmp_path / "rules"),
+            "--select",
+            "Q001",
+            "--format",
+            "concise",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert "Traceback" not in result.stderr
     assert result.returncode == 0, result.stderr  # info findings stay under --fail-on warning
@@ -53,8 +64,18 @@ def test_the_plugin_rule_sample_runs(tmp_path):
 
 def test_the_readme_shows_the_reorg_review_orglint_diff_prints():
     done = subprocess.run(
-        [str(Path(sys.executable).parent / "orglint"), "diff", "examples/small-clean.yaml", "examples/reorg/after.yaml", "--format", "markdown"],
-        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        [
+            str(Path(sys.executable).parent / "orglint"),
+            "diff",
+            "examples/small-clean.yaml",
+            "examples/reorg/after.yaml",
+            "--format",
+            "markdown",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 1  # L003 introduced
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -373,11 +373,11 @@ def test_vocabulary() -> None:
         "documentation",
     )
     assert len(ROLE_FUNCTION) == 29
-    assert ROLES == tuple(ROLE_FUNCTION)
+    assert tuple(ROLE_FUNCTION) == ROLES
     assert ROLES[:3] == ("ceo", "coo", "cfo") and ROLES[-1] == "operations"
     assert len(UNIT_TYPES) == 12 and UNIT_TYPES[0] == "company"
     assert len(STRATEGIES) == 9
-    assert PRODUCT_STRATEGIES == {s for s in STRATEGIES if s.startswith("product-")}
+    assert {s for s in STRATEGIES if s.startswith("product-")} == PRODUCT_STRATEGIES
     assert "sales-led" not in PRODUCT_STRATEGIES and len(PRODUCT_STRATEGIES) == 6
 
 

@@ -70,7 +70,15 @@ def test_the_project_cites_no_file_outside_the_repository():
         if name == "tests/test_rule_pages.py" or not path.is_file():
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
-        for needle in ("FORMAT.md", "DESIGN.md", "RULES.md", "shared/docs", "shared/sources", "shared/realdata", "shared/schemas"):
+        for needle in (
+            "FORMAT.md",
+            "DESIGN.md",
+            "RULES.md",
+            "shared/docs",
+            "shared/sources",
+            "shared/realdata",
+            "shared/schemas",
+        ):
             if needle in text:
                 offenders.append(f"{name}: {needle}")
     assert offenders == []
@@ -140,7 +148,9 @@ def test_every_format_links_each_finding_to_its_page(tmp_path):
 def test_docs_url_in_the_config_moves_every_link(tmp_path):
     (tmp_path / ".orglint.yaml").write_text("docs-url: https://wiki.example.com/orglint/{code}-{name}\n", encoding="utf-8")
     findings = json.loads(orglint("check", str(BROKEN), "-f", "json", cwd=tmp_path).stdout)
-    assert {item["url"] for item in findings if item["code"] == "S005"} == {"https://wiki.example.com/orglint/S005-span-of-control"}
+    assert {item["url"] for item in findings if item["code"] == "S005"} == {
+        "https://wiki.example.com/orglint/S005-span-of-control"
+    }
     explain = orglint("explain", "E002", cwd=tmp_path).stdout
     assert explain.rstrip().endswith("Documentation: https://wiki.example.com/orglint/E002-duplicate-key")
 

@@ -122,9 +122,7 @@ def test_no_plugins_leaves_rules_dir_on_the_command_line_alone(repo):
     assert marker.exists() and done.returncode == 0, done.stderr
 
 
-@pytest.mark.parametrize(
-    "folder", ["ABSOLUTE", "../outside_rules", "../../outside_rules", "linked_rules"]
-)
+@pytest.mark.parametrize("folder", ["ABSOLUTE", "../outside_rules", "../../outside_rules", "linked_rules"])
 @pytest.mark.parametrize("flag", [[], ["--no-plugins"]])
 def test_plugin_folder_outside_the_repository_is_refused(repo, folder, flag):
     outside = repo.parent / "outside_rules"
@@ -407,7 +405,11 @@ def test_action_runs_no_repository_plugin_unless_allowed(repo, allow):
     )
     done = subprocess.run(
         ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", _check_step()],
-        cwd=repo, env=env, capture_output=True, text=True, timeout=120,
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     outputs = dict(line.split("=", 1) for line in (repo.parent / "github_output").read_text().splitlines())

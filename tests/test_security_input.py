@@ -117,7 +117,9 @@ def test_convert_refuses_a_link_outside(repo, tmp_path):
 def test_a_chart_path_on_the_command_line_that_is_a_committed_link_is_refused(repo, tmp_path):
     (repo / "org.yaml").symlink_to(tmp_path / "secret.yaml")
     output = assert_refused_link(orglint("check", "org.yaml", "--format", "concise", cwd=repo), "org.yaml", tmp_path)
-    assert output.startswith("org.yaml:1:1: E006 [error] org.yaml leads outside the repository (the current folder); orglint does not read it")
+    assert output.startswith(
+        "org.yaml:1:1: E006 [error] org.yaml leads outside the repository (the current folder); orglint does not read it"
+    )
 
 
 def test_a_link_to_a_folder_outside_named_on_the_command_line_is_refused(repo, tmp_path):
@@ -188,7 +190,10 @@ def test_a_device_named_by_the_user_is_refused_as_not_a_regular_file(tmp_path):
     result = orglint("check", "/dev/zero", "--format", "concise", cwd=tmp_path, timeout=30)
     output = output_of(result)
     assert result.returncode == 2, output
-    assert "/dev/zero:1:1: E006 [error] /dev/zero is not a regular file (a character device); orglint reads only regular files" in output
+    assert (
+        "/dev/zero:1:1: E006 [error] /dev/zero is not a regular file (a character device); orglint reads only regular files"
+        in output
+    )
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
@@ -197,7 +202,9 @@ def test_a_fifo_does_not_block(repo):
     result = orglint("check", "org", "--format", "concise", cwd=repo, timeout=30)
     output = output_of(result)
     assert result.returncode == 2, output
-    assert "org/pipe.yaml:1:1: E006 [error] org/pipe.yaml is not a regular file (a FIFO); orglint reads only regular files" in output
+    assert (
+        "org/pipe.yaml:1:1: E006 [error] org/pipe.yaml is not a regular file (a FIFO); orglint reads only regular files" in output
+    )
 
 
 def test_a_chart_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
@@ -214,7 +221,10 @@ def test_a_chart_over_the_size_limit_is_refused_unread(tmp_path, monkeypatch):
 def test_standard_input_stays_readable(tmp_path):
     result = subprocess.run(
         [ORGLINT, "check", "-", "--format", "concise", "--select", "S002"],
-        input=CHART.encode(), capture_output=True, timeout=TIMEOUT, cwd=tmp_path,
+        input=CHART.encode(),
+        capture_output=True,
+        timeout=TIMEOUT,
+        cwd=tmp_path,
     )
     assert result.returncode == 1 and result.stdout.decode().startswith("<stdin>:8:17: S002"), output_of(result)
 
@@ -377,7 +387,8 @@ def test_utf16_without_a_byte_order_mark_is_named(tmp_path, codec):
     text, problem = read_text("org.yaml", path)
     assert text is None
     assert (problem.code, problem.message) == (
-        "E007", "org.yaml looks like UTF-16 text without a byte order mark; save it as UTF-8 (or with the mark)"
+        "E007",
+        "org.yaml looks like UTF-16 text without a byte order mark; save it as UTF-8 (or with the mark)",
     )
 
 
@@ -511,7 +522,11 @@ def test_default_exclude_false_walks_vendored_folders(tmp_path):
     # Hidden folders stay unwalked; the vendored names are walked, but for the one excluded again.
     assert _files(result) == {
         "org/people.yaml",
-        *(f"org/{folder}/f{n}.yaml" for folder in ("node_modules/pkg", "venv", "__pycache__", "lib/site-packages/x") for n in range(3)),
+        *(
+            f"org/{folder}/f{n}.yaml"
+            for folder in ("node_modules/pkg", "venv", "__pycache__", "lib/site-packages/x")
+            for n in range(3)
+        ),
     }
 
 
@@ -534,7 +549,10 @@ def test_a_folder_whose_files_are_all_excluded_says_so(tmp_path):
     result = orglint("check", "org", "--exclude", "*.yaml", "--format", "concise", cwd=tmp_path)
     output = output_of(result)
     assert result.returncode == 2, output
-    assert "org:1:1: E010 [error] org: directory holds no org chart files (*.yaml, *.yml, *.csv); 1 excluded (exclude settings, vendored folders)" in output
+    assert (
+        "org:1:1: E010 [error] org: directory holds no org chart files (*.yaml, *.yml, *.csv); 1 excluded (exclude settings, vendored folders)"
+        in output
+    )
 
 
 def test_a_bad_exclude_setting_is_a_located_config_error(tmp_path):

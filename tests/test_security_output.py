@@ -57,7 +57,9 @@ def forged_lines(text: str, *, own_annotations: bool = False) -> list[str]:
     found = []
     for line in text.splitlines():
         stripped = line.lstrip()
-        if stripped.startswith("::") and not (own_annotations and stripped.startswith(("::error file=", "::warning file=", "::notice file="))):
+        if stripped.startswith("::") and not (
+            own_annotations and stripped.startswith(("::error file=", "::warning file=", "::notice file="))
+        ):
             found.append(line)
         if stripped.startswith("::") and own_annotations and ("pwned" in line.split("::", 2)[1]):
             found.append(line)  # an annotation whose properties were forged
@@ -99,7 +101,10 @@ def test_github_format_escapes_data_into_its_own_annotations(repo):
     assert result.returncode == 1
     out = result.stdout.decode("utf-8") + result.stderr.decode("utf-8")
     assert forged_lines(out, own_annotations=True) == []
-    assert all(line.startswith(("::error file=org.yaml,", "::warning file=org.yaml,", "::notice file=org.yaml,")) for line in result.stdout.decode().splitlines())
+    assert all(
+        line.startswith(("::error file=org.yaml,", "::warning file=org.yaml,", "::notice file=org.yaml,"))
+        for line in result.stdout.decode().splitlines()
+    )
 
 
 def test_invisible_characters_are_shown_in_text_output(repo):
@@ -128,7 +133,10 @@ def test_sarif_messages_escape_link_syntax_and_still_validate(repo):
     jsonschema.validate(sarif, json.loads(SCHEMA.read_text(encoding="utf-8")))
     messages = [entry["message"]["text"] for entry in sarif["runs"][0]["results"]]
     assert any("\\[click here\\](https://evil.example)" in message for message in messages)
-    assert not any("[click here](" in message.replace("\\[", "").replace("\\]", "") and "](" in message.replace("\\](", "") for message in messages)
+    assert not any(
+        "[click here](" in message.replace("\\[", "").replace("\\]", "") and "](" in message.replace("\\](", "")
+        for message in messages
+    )
 
 
 def test_junit_parses_with_control_characters_in_file_names(repo):
@@ -157,7 +165,9 @@ def test_junit_escapes_control_characters_in_messages(repo):
 
 
 def test_a_one_line_chart_does_not_print_its_line_per_finding(repo):
-    people = ", ".join(f"{{id: p{index}, name: Person {index}, title: Engineer, reports_to: ghost{index}}}" for index in range(5000))
+    people = ", ".join(
+        f"{{id: p{index}, name: Person {index}, title: Engineer, reports_to: ghost{index}}}" for index in range(5000)
+    )
     chart = "orglint: 1\npeople: [" + people + "]\n"
     assert len(chart) > 300_000
     (repo / "org.yaml").write_text(chart, encoding="utf-8")
@@ -379,6 +389,9 @@ def test_stats_and_roles_tables_escape_rich_markup(repo):
 
 def test_sanitiser_units():
     assert visible("a\nb\x1b[0m\u200bc\u202e") == "a\\nb\\x1b[0m<U+200B>c\\u202e"
-    assert defuse_ci_commands("ok\n  ::error::x\n##vso[a]b ##teamcity[c] ##[d]") == "ok\n  \\x3a:error::x\n#\\x23vso[a]b #\\x23teamcity[c] #\\x23[d]"
+    assert (
+        defuse_ci_commands("ok\n  ::error::x\n##vso[a]b ##teamcity[c] ##[d]")
+        == "ok\n  \\x3a:error::x\n#\\x23vso[a]b #\\x23teamcity[c] #\\x23[d]"
+    )
     assert for_log("line one\n::warning::two\x1b") == "line one\n\\x3a:warning::two\\x1b"
     assert visible("x\udcff.yaml") == "x\\xff.yaml"

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("pygls")
-from lsprotocol import types  # noqa: E402
-from pygls.lsp.client import LanguageClient  # noqa: E402
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
 
-from orglint.api import lint_text  # noqa: E402
-from orglint.server import REASON_PLACEHOLDER, diagnostics, is_chart, suppression_edit  # noqa: E402
+from orglint.api import lint_text
+from orglint.server import REASON_PLACEHOLDER, diagnostics, is_chart, suppression_edit
 
 ORGLINT = str(Path(sys.executable).parent / "orglint")
 TIMEOUT = 30  # seconds: a hang fails the test instead of freezing CI
@@ -133,7 +133,9 @@ async def _session(tmp_path: Path) -> dict:
         outcome["fixed"] = await next_diagnostics(uri)
         workflow = (tmp_path / "ci.yml").as_uri()
         client.text_document_did_open(
-            types.DidOpenTextDocumentParams(types.TextDocumentItem(uri=workflow, language_id="yaml", version=1, text="on: push\n"))
+            types.DidOpenTextDocumentParams(
+                types.TextDocumentItem(uri=workflow, language_id="yaml", version=1, text="on: push\n")
+            )
         )
         outcome["not_a_chart"] = await next_diagnostics(workflow)
         await asyncio.wait_for(client.shutdown_async(None), TIMEOUT)

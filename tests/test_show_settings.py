@@ -58,7 +58,13 @@ def test_show_settings_as_json(tmp_path):
         {"file": ".orglint.yaml", "extends": "shared/base.yaml"},
     ]
     rules = {rule["code"]: rule for rule in data["rules"]}
-    assert rules["S005"] == {"code": "S005", "name": "span-of-control", "enabled": True, "severity": "warning", "options": {"max": 12}}
+    assert rules["S005"] == {
+        "code": "S005",
+        "name": "span-of-control",
+        "enabled": True,
+        "severity": "warning",
+        "options": {"max": 12},
+    }
     assert [code for code, rule in rules.items() if rule["enabled"]] == ["S005"]
 
 

@@ -7,8 +7,8 @@ import sys
 from unittest import mock
 
 import pytest
-from helpers import chart
 
+from helpers import chart
 from orglint.api import lint_text
 from orglint.stats import Distribution, bar, compute, renderables
 
@@ -166,9 +166,8 @@ def test_many_people_is_fast_enough_to_be_linear():
 def orglint(capsys, *args: str) -> tuple[int, str, str]:
     from orglint.cli import main
 
-    with mock.patch.object(sys, "argv", ["orglint", *args]):
-        with pytest.raises(SystemExit) as done:
-            main()
+    with mock.patch.object(sys, "argv", ["orglint", *args]), pytest.raises(SystemExit) as done:
+        main()
     captured = capsys.readouterr()
     return done.value.code, captured.out, captured.err
 
@@ -191,7 +190,7 @@ def test_cli_text(tmp_path, capsys):
     path = tmp_path / "org.yaml"
     path.write_text(SMALL, encoding="utf-8")
     out_file = tmp_path / "stats.txt"
-    code, out, err = orglint(capsys, "stats", str(path), "-o", str(out_file))
+    code, _out, err = orglint(capsys, "stats", str(path), "-o", str(out_file))
     assert code == 0, err
     text = out_file.read_text(encoding="utf-8")
     assert text.startswith("Tiny Co: 12 people (4 managers, 8 individual contributors), 2 tops, 6 units, 2 products;")

@@ -20,8 +20,14 @@ from orglint.roles import STRATEGIES
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_rules().rules
-PRODUCT_SIDE = ("product-led", "product-led-growth", "product-led-sales", "product-centric", "product-oriented",
-                "product-operating-model")
+PRODUCT_SIDE = (
+    "product-led",
+    "product-led-growth",
+    "product-led-sales",
+    "product-centric",
+    "product-oriented",
+    "product-operating-model",
+)
 SERVICE = ("product-oriented", "service-oriented")
 
 # (rule, strategy or None) -> the severity there, "off" where the rule does not apply. Every other
@@ -86,8 +92,10 @@ def test_each_cell_is_applied_to_the_rules_example(code, strategy):
     rule = RULES[code]
     example, _ = example_charts(rule)
     # The Example fires under its own strategy; here, under each strategy of the table.
-    fired = lint_text(with_strategy(example, "product-led-growth" if code == "G005" else None
-                                    if code != "G008" else "product-led"), select=[code]).rule_findings
+    fired = lint_text(
+        with_strategy(example, "product-led-growth" if code == "G005" else None if code != "G008" else "product-led"),
+        select=[code],
+    ).rule_findings
     assert fired, f"{code}'s Example does not fire"
     expected = DIFFERING.get((code, strategy), rule.severity.label)
     got = [str(finding.severity) for finding in lint_text(with_strategy(example, strategy), select=[code]).rule_findings]
@@ -97,8 +105,9 @@ def test_each_cell_is_applied_to_the_rules_example(code, strategy):
 def test_a_users_severity_wins_over_the_strategy():
     from orglint.engine import RunSettings
     from orglint.rule import Severity
+    from orglint.severity import SeverityPolicy
 
     example, _ = example_charts(RULES["L001"])
-    settings = RunSettings(severities={"L001": Severity.ERROR})
+    settings = RunSettings(severity=SeverityPolicy(explicit={"L001": Severity.ERROR}))
     [finding] = lint_text(with_strategy(example, "sales-led"), select=["L001"], settings=settings).rule_findings
     assert finding.severity is Severity.ERROR

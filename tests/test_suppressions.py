@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import chart, findings, run
 
+from helpers import chart, findings, run
 from orglint.suppressions import scan_comments
 
 FOUNDER = """

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from orglint.roles import ROLES, FUNCTIONS, read_title, roles_in_unit
+from orglint.roles import FUNCTIONS, ROLES, read_title, roles_in_unit
 from tests.helpers import findings, run
 
 PRODUCT_ROLES = frozenset({"cpo", "product-manager", "product-owner"})

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from orglint.loader import LoadResult, SourceFile
 from orglint.model import Org

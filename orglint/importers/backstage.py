@@ -180,9 +180,7 @@ class _Reader:
     ) -> None:
         line, column = position(node)
         self.problems.append(
-            input_problem(
-                code, message, file or self.file, line, column, subject=subject, related=related, severity=severity
-            )
+            input_problem(code, message, file or self.file, line, column, subject=subject, related=related, severity=severity)
         )
 
     def safe(self, node: Node) -> bool:

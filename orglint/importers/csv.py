@@ -56,8 +56,8 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping
 
 from orglint.loader import SourceFile, paused_gc
 from orglint.model import Org, Person, Unit
@@ -67,35 +67,109 @@ from orglint.rule import Finding, Severity
 # Field -> normalised header names, in priority order.
 HEADERS: dict[str, tuple[str, ...]] = {
     "id": (
-        "employeeid", "employeenumber", "employeeno", "workerid", "personid", "staffid", "staffnumber",
-        "empid", "empno", "employeecode", "personnelnumber", "personnumber", "userid", "id",
+        "employeeid",
+        "employeenumber",
+        "employeeno",
+        "workerid",
+        "personid",
+        "staffid",
+        "staffnumber",
+        "empid",
+        "empno",
+        "employeecode",
+        "personnelnumber",
+        "personnumber",
+        "userid",
+        "id",
     ),
     "email": (
-        "workemail", "email", "emailaddress", "workemailaddress", "businessemail", "primaryemail",
-        "primaryworkemail", "emailprimarywork", "emailwork", "companyemail", "corporateemail", "mail",
+        "workemail",
+        "email",
+        "emailaddress",
+        "workemailaddress",
+        "businessemail",
+        "primaryemail",
+        "primaryworkemail",
+        "emailprimarywork",
+        "emailwork",
+        "companyemail",
+        "corporateemail",
+        "mail",
     ),
     "name": (
-        "fullname", "displayname", "name", "employeename", "employeefullname", "workername", "worker",
-        "personname", "legalname", "preferredfullname",
+        "fullname",
+        "displayname",
+        "name",
+        "employeename",
+        "employeefullname",
+        "workername",
+        "worker",
+        "personname",
+        "legalname",
+        "preferredfullname",
     ),
     "preferred-name": ("preferredname", "preferredfirstname", "nickname"),
     "first-name": ("firstname", "givenname", "forename", "first", "legalfirstname"),
     "last-name": ("lastname", "familyname", "surname", "last", "legallastname"),
     "title": (
-        "jobtitle", "businesstitle", "employeetitle", "positiontitle", "title", "position", "jobprofile",
-        "jobrole", "role", "designation", "job",
+        "jobtitle",
+        "businesstitle",
+        "employeetitle",
+        "positiontitle",
+        "title",
+        "position",
+        "jobprofile",
+        "jobrole",
+        "role",
+        "designation",
+        "job",
     ),
     "manager": (
-        "managerid", "supervisorid", "bossid", "reportstoid", "manageremployeeid", "manageremployeenumber",
-        "managernumber", "linemanagerid", "supervisoremployeeid", "managerworkerid",
-        "manageremail", "supervisoremail", "linemanageremail", "bossemail", "reportstoemail", "managerworkemail",
-        "reportsto", "reportingto", "manager", "linemanager", "supervisor", "managername", "supervisorname",
-        "linemanagername", "managerfullname", "reportingmanager", "directmanager", "boss",
+        "managerid",
+        "supervisorid",
+        "bossid",
+        "reportstoid",
+        "manageremployeeid",
+        "manageremployeenumber",
+        "managernumber",
+        "linemanagerid",
+        "supervisoremployeeid",
+        "managerworkerid",
+        "manageremail",
+        "supervisoremail",
+        "linemanageremail",
+        "bossemail",
+        "reportstoemail",
+        "managerworkemail",
+        "reportsto",
+        "reportingto",
+        "manager",
+        "linemanager",
+        "supervisor",
+        "managername",
+        "supervisorname",
+        "linemanagername",
+        "managerfullname",
+        "reportingmanager",
+        "directmanager",
+        "boss",
     ),
     "department": (
-        "department", "departmentname", "dept", "team", "teamname", "division", "orgunit", "organizationalunit",
-        "organisationalunit", "organizationunit", "supervisoryorganization", "costcenter", "costcentre",
-        "costcentername", "costcentrename",
+        "department",
+        "departmentname",
+        "dept",
+        "team",
+        "teamname",
+        "division",
+        "orgunit",
+        "organizationalunit",
+        "organisationalunit",
+        "organizationunit",
+        "supervisoryorganization",
+        "costcenter",
+        "costcentre",
+        "costcentername",
+        "costcentrename",
     ),
 }
 FIELDS = tuple(HEADERS)
@@ -130,13 +204,11 @@ def parse_column_map(values: list[str] | tuple[str, ...]) -> dict[str, str]:
     mapping: dict[str, str] = {}
     for value in values:
         if "=" not in value:
-            raise ValueError(f"--map {value!r}: expected FIELD=COLUMN, e.g. --map manager=\"Supervisor Name\"")
+            raise ValueError(f'--map {value!r}: expected FIELD=COLUMN, e.g. --map manager="Supervisor Name"')
         raw_field, column = value.split("=", 1)
         field_name = _FIELD_ALIASES.get(normalize_header(raw_field))
         if field_name is None:
-            raise ValueError(
-                f"--map {value!r}: unknown field '{raw_field.strip()}' (fields: {', '.join(FIELDS)})"
-            )
+            raise ValueError(f"--map {value!r}: unknown field '{raw_field.strip()}' (fields: {', '.join(FIELDS)})")
         mapping[field_name] = column.strip().strip('"').strip("'")
     return mapping
 
@@ -172,7 +244,7 @@ def _match_key(text: str) -> str:
 class _Row:
     """A data row, read but not yet resolved."""
 
-    source: "_Table"
+    source: _Table
     number: int  # spreadsheet row number: the header is row 1
     line: int  # physical line where the row starts
     end_line: int
@@ -353,8 +425,7 @@ class _FileReader:
             if opened is not None:
                 line, column = row_lines[-1] + opened[0], opened[1]
                 self.problem(
-                    f"row {row_numbers[-1]}: a quote opened here is never closed, so the rest of the file "
-                    "was read as one cell",
+                    f"row {row_numbers[-1]}: a quote opened here is never closed, so the rest of the file was read as one cell",
                     line,
                     column,
                 )
@@ -399,9 +470,7 @@ class _FileReader:
             if field_name in self.column_map:
                 continue
             for wanted in HEADERS[field_name]:
-                index = next(
-                    (i for i, names in enumerate(forms) if i not in taken and table.header[i] and wanted in names), None
-                )
+                index = next((i for i, names in enumerate(forms) if i not in taken and table.header[i] and wanted in names), None)
                 if index is not None:
                     table.columns[field_name] = index
                     taken.add(index)
@@ -455,14 +524,14 @@ class _Importer:
         self.by_email: dict[str, str] | None = None
         self.by_name: dict[str, list[str]] | None = None
 
-    def problem(self, table: _Table, row_line: int, field_name: str | None, message: str, *, severity=Severity.ERROR, subject: str = "") -> None:
+    def problem(
+        self, table: _Table, row_line: int, field_name: str | None, message: str, *, severity=Severity.ERROR, subject: str = ""
+    ) -> None:
         if field_name is not None and field_name in table.columns:
             line, column = table.cell_position(row_line, table.columns[field_name])
         else:
             line, column = row_line, 1
-        self.problems.append(
-            input_problem("E013", message, table.path, line, column, severity=severity, subject=subject)
-        )
+        self.problems.append(input_problem("E013", message, table.path, line, column, severity=severity, subject=subject))
 
     def read(self, source: SourceFile) -> None:
         table, records = _FileReader(source, self.column_map, self.problems).read()
@@ -470,7 +539,9 @@ class _Importer:
             return
         width = len(table.header)
         used = max(table.columns.values(), default=-1) + 1
-        for record, line, end_line, number in zip(records, table.row_lines[1:], table.row_ends[1:], table.row_numbers[1:]):
+        for record, line, end_line, number in zip(
+            records, table.row_lines[1:], table.row_ends[1:], table.row_numbers[1:], strict=False
+        ):
             if len(record) < width and len(record) < used:
                 self.problem(
                     table,
@@ -577,7 +648,7 @@ class _Importer:
             else:
                 managers.append(self.manager_of(row, ids))
         units = self.departments()
-        people = [self.person(row, manager, units) for row, manager in zip(self.rows, managers)]
+        people = [self.person(row, manager, units) for row, manager in zip(self.rows, managers, strict=False)]
         self.set_leads(people, units)
         for unit in units.values():
             self.org.add(unit)

@@ -147,7 +147,9 @@ class _Reader:
                     if is_null(item) or not self.safe(item):
                         continue
                     if not isinstance(item, MappingNode):
-                        self.problem("E004", "each entry of a GitLab team list must be a mapping (slug:, role:, reports_to:, ...)", item)
+                        self.problem(
+                            "E004", "each entry of a GitLab team list must be a mapping (slug:, role:, reports_to:, ...)", item
+                        )
                         continue
                     self.read_entry(item, None)
             elif isinstance(document, MappingNode):

@@ -16,7 +16,7 @@ engineer, and in Product an executive assistant.
 from __future__ import annotations
 
 import math
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from orglint.model import Person, Unit
 from orglint.roles import CHIEF_ROLE

@@ -7,16 +7,15 @@ reported, not only the first: a bad field is skipped and the walk goes on.
 
 from __future__ import annotations
 
-from typing import Callable
-
 import bisect
 import functools
 import marshal
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 from yaml.events import (
     DocumentStartEvent,
-    Event,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
@@ -25,6 +24,10 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from orglint import fields
+from orglint.fields import FORMAT_VERSION, ORG_KEYS, TOP_LEVEL_KEYS, VOCABULARIES, kinds
+from orglint.fields import SINGULAR as _SINGULAR
+from orglint.importers import parallel, plain_lists
 from orglint.loader import (
     INT_TAG,
     MAP_TAG,
@@ -33,19 +36,17 @@ from orglint.loader import (
     STDIN_NAME,
     STR_TAG,
     EventStream,
-    KeyTracker,
-    is_null,
-    yaml_problem,
     ExpansionLimit,
+    KeyTracker,
     SourceFile,
+    YamlEvent,
+    is_null,
     mapping_items,
     position,
     to_python,
     unsafe_tag_message,
+    yaml_problem,
 )
-from orglint.importers import parallel, plain_lists
-from orglint import fields
-from orglint.fields import FORMAT_VERSION, ORG_KEYS, SINGULAR as _SINGULAR, TOP_LEVEL_KEYS, VOCABULARIES, kinds
 from orglint.model import Org, Person, Product, Unit, shown
 from orglint.problems import did_you_mean, input_problem
 from orglint.rule import Finding, Related
@@ -155,7 +156,7 @@ class _Builder:
             self.source.parse_problems.append(problem)
             self.problems.append(problem)
 
-    def read_root(self, stream: EventStream, event: Event) -> None:
+    def read_root(self, stream: EventStream, event: YamlEvent) -> None:
         if self.root_section is not None:  # a chunk of one section's list (see parallel.py)
             if not _is_plain_collection(event, SequenceStartEvent):
                 raise parallel.WorkerFailed("the chunk is not a plain list")
@@ -176,8 +177,7 @@ class _Builder:
                 continue
             key = key_node.value
             if key in SECTIONS and (
-                _is_plain_collection(value_event, SequenceStartEvent)
-                or _is_plain_collection(value_event, MappingStartEvent)
+                _is_plain_collection(value_event, SequenceStartEvent) or _is_plain_collection(value_event, MappingStartEvent)
             ):
                 self.stream_section(stream, key, value_event)
             else:
@@ -185,13 +185,14 @@ class _Builder:
             if self.unsupported_version:
                 return
 
-    def key_node(self, stream: EventStream, event: Event, keys: KeyTracker) -> ScalarNode | None:
+    def key_node(self, stream: EventStream, event: YamlEvent, keys: KeyTracker) -> ScalarNode | None:
         """The node of a mapping key read from the stream; None (reported) when not a usable key."""
         if type(event) is not ScalarEvent:
             node = stream.compose(event)
             self.problem("E004", "mapping keys must be plain strings", node)
             return None
-        node = ScalarNode(STR_TAG, event.value, event.start_mark, event.end_mark)
+        # libyaml's marks (yaml._yaml.Mark) stand in for yaml.error.Mark: the same attributes.
+        node = ScalarNode(STR_TAG, event.value, event.start_mark, event.end_mark)  # type: ignore[arg-type]
         stream.remember(event, node)
         return node if keys.first(event.value, node) else None
 
@@ -225,7 +226,7 @@ class _Builder:
                 key_node,
             )
 
-    def stream_section(self, stream: EventStream, section: str, start: Event) -> None:
+    def stream_section(self, stream: EventStream, section: str, start: YamlEvent) -> None:
         """Entries of people/units/products straight from the stream (list or mapping form)."""
         next_event = stream.next
         if type(start) is SequenceStartEvent:
@@ -253,7 +254,7 @@ class _Builder:
             if id_node is not None:
                 self.read_entry(section, value, id_node=id_node)
 
-    def stream_entry(self, stream: EventStream, section: str, start: Event, id_node: ScalarNode | None) -> None:
+    def stream_entry(self, stream: EventStream, section: str, start: YamlEvent, id_node: ScalarNode | None) -> None:
         """One entry from the stream: well-formed scalar fields are taken as they come (the hot path
         of a large chart); anything else is composed and read by :meth:`entry_field`."""
         entry = _Entry(section)
@@ -266,7 +267,7 @@ class _Builder:
         values = entry.values
         spans = entry.spans
         next_event = stream.next
-        last_value_end = None
+        last_value_end: Any = None  # a libyaml or PyYAML mark
         while True:
             key_event = next_event()
             if type(key_event) is MappingEndEvent:
@@ -357,7 +358,7 @@ class _Builder:
             for entry in node.value:
                 self.read_entry(section, entry, id_node=None)
         elif isinstance(node, MappingNode):
-            for key, key_node, entry in mapping_items(node, self.file, self.problems):
+            for _key, key_node, entry in mapping_items(node, self.file, self.problems):
                 self.read_entry(section, entry, id_node=key_node)
         else:
             self.wrong_type(section, f"a list of {section} entries or a mapping from id to entry", node)
@@ -417,9 +418,7 @@ class _Builder:
             return
         if self.root_section is not None:
             # A chunk of a list: plain data, cheap to send from a worker (see _read_chunks_in_worker).
-            self.pending.append(
-                (entry.section, entry.id, line, column, end_line, entry.values, entry.spans, entry.extra)
-            )
+            self.pending.append((entry.section, entry.id, line, column, end_line, entry.values, entry.spans, entry.extra))
             return
         self.pending.append(
             _make_entity(self.file, entry.section, entry.id, line, column, end_line, entry.values, entry.spans, entry.extra)
@@ -508,7 +507,7 @@ class _Builder:
 class _Entry:
     """An entry being read: the fields found so far."""
 
-    __slots__ = ("section", "singular", "entity_class", "fields", "id", "values", "spans", "extra")
+    __slots__ = ("entity_class", "extra", "fields", "id", "section", "singular", "spans", "values")
 
     def __init__(self, section: str):
         self.section = section
@@ -529,7 +528,7 @@ _SCALAR_FIELDS = {
 _VOCABULARY_SETS = {name: frozenset(words) for name, words in VOCABULARIES.items()}
 
 
-def _simple_scalar(stream: EventStream, event: Event, kind: str) -> str | None:
+def _simple_scalar(stream: EventStream, event: YamlEvent, kind: str) -> str | None:
     """The value of a well-formed scalar for a field of ``kind``, or None when it needs the full
     checks (null, wrong type, unknown word, tags, anchors): those go through entry_field."""
     if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
@@ -537,7 +536,7 @@ def _simple_scalar(stream: EventStream, event: Event, kind: str) -> str | None:
     value = event.value
     tag = stream.scalar_tag(event) if event.implicit[0] else STR_TAG
     if kind == "text":
-        return value if tag == STR_TAG or tag == INT_TAG else None
+        return value if tag in (STR_TAG, INT_TAG) else None
     if tag != STR_TAG and not (tag == INT_TAG and kind == "id"):
         return None
     if kind == "id":
@@ -551,12 +550,14 @@ def _last_line(end_mark) -> int:
     return end_mark.line + 1 if end_mark.column > 0 else max(end_mark.line, 1)
 
 
-def _is_plain_collection(event: Event, kind: type) -> bool:
+def _is_plain_collection(event: YamlEvent, kind: Any) -> bool:
     """A collection start with no anchor and no explicit tag: safe to read without composing."""
-    return type(event) is kind and event.anchor is None and event.tag in (None, "!")
+    if type(event) is not kind:
+        return False
+    return event.anchor is None and event.tag in (None, "!")
 
 
-def _is_null_event(stream: EventStream, event: Event) -> bool:
+def _is_null_event(stream: EventStream, event: YamlEvent) -> bool:
     return type(event) is ScalarEvent and event.anchor is None and stream.scalar_tag(event) == NULL_TAG
 
 
@@ -646,8 +647,7 @@ def _build_in_pieces(
     """Read ``source`` as its head and chunks; False, having added nothing, on any trouble."""
     own_chunks, *worker_chunks = parallel.share_out(split.chunks, parallel.worker_count())
     workers = [
-        parallel.start(functools.partial(_read_chunks_in_worker, source.path, source.text, chunks))
-        for chunks in worker_chunks
+        parallel.start(functools.partial(_read_chunks_in_worker, source.path, source.text, chunks)) for chunks in worker_chunks
     ]
     path = source.path
     head_problems: list[Finding] = []
@@ -667,8 +667,8 @@ def _build_in_pieces(
             result = parallel.finish(pid, pipe)
         except parallel.WorkerFailed:
             result = None
-        failed = failed or result is None
-        if not failed:
+        failed = failed or not isinstance(result, tuple)  # None: the worker failed
+        if not failed and isinstance(result, tuple):
             part_entries, part_problems = result
             for entries in marshal.loads(part_entries):
                 chunk_entities.append([_make_entity(path, *entry) for entry in entries])
@@ -679,7 +679,7 @@ def _build_in_pieces(
     # the lists) and the chunks' interleaved by line.
     head_entities = head.pending
     taken = 0
-    for chunk, entities in zip(split.chunks, chunk_entities):
+    for chunk, entities in zip(split.chunks, chunk_entities, strict=False):
         before = bisect.bisect_left(head_entities, chunk.first_line, lo=taken, key=lambda entity: entity.line)
         for entity in head_entities[taken:before]:
             org.add(entity)

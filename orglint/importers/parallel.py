@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 MIN_SPLIT_BYTES = 1 << 20  # below this, libyaml reads the file in one piece: cutting is not worth it
 MIN_PARALLEL_BYTES = 4 << 20  # below this, forking costs more than it saves
@@ -101,7 +101,7 @@ def _cut_section(text: str, section: str, start: int, end: int) -> list[Chunk]:
         cuts.append(at + 1)
     first_line = text.count("\n", 0, cuts[0]) + 1
     chunks = []
-    for chunk_start, chunk_end in zip(cuts, cuts[1:] + [end]):
+    for chunk_start, chunk_end in zip(cuts, cuts[1:] + [end], strict=False):
         lines = text.count("\n", chunk_start, chunk_end)
         chunks.append(Chunk(section, chunk_start, chunk_end, first_line, indent, lines))
         first_line += lines
@@ -150,7 +150,7 @@ def share_out(chunks: list[Chunk], processes: int) -> list[list[Chunk]]:
     each = (total - own) / (processes - 1)
     groups: list[list[Chunk]] = [[] for _ in range(processes)]
     done = 0
-    for chunk, size in zip(chunks, sizes):
+    for chunk, size in zip(chunks, sizes, strict=False):
         groups[0 if done < own else min(processes - 1, 1 + int((done - own) // each))].append(chunk)
         done += size
     return [groups[0]] + [group for group in groups[1:] if group]
@@ -170,7 +170,7 @@ def start(work: Callable[[], object]) -> tuple[int, int]:
         os.close(read_end)
         try:
             payload = pickle.dumps(("ok", work()), protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException as error:  # noqa: BLE001 - reported to the parent, which falls back
+        except BaseException as error:
             payload = pickle.dumps(("failed", f"{type(error).__name__}: {error}"))
         try:
             with os.fdopen(write_end, "wb") as pipe:
@@ -192,7 +192,7 @@ def finish(pid: int, read_end: int) -> object:
         os.waitpid(pid, 0)
     try:
         status, value = pickle.loads(payload)
-    except Exception as error:  # noqa: BLE001 - a worker killed mid-write leaves a torn pickle
+    except Exception as error:
         raise WorkerFailed(f"unreadable result: {error}") from None
     if status != "ok":
         raise WorkerFailed(str(value))

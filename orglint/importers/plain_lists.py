@@ -76,9 +76,10 @@ class _Grammar:
         are ``found``; None when such entries cannot be read by one match (a list field, a
         repeated field, an empty or single-quoted value, a plain value YAML may read otherwise)."""
         shape = tuple((name, _quoting(raw)) for name, raw in found)
-        layout = self.layouts.get(shape, _UNKNOWN)
         fields = self.fields
-        if layout is _UNKNOWN:
+        if shape in self.layouts:
+            layout = self.layouts[shape]
+        else:
             if len(self.layouts) >= _MAX_LAYOUTS:
                 return None  # entries written in many different ways: each is read field by field
             names = [name for name, _raw in found]
@@ -104,7 +105,6 @@ def _quoting(raw: str) -> str:
 
 
 _GRAMMARS: dict[tuple[str, int], _Grammar] = {}
-_UNKNOWN = object()
 
 
 def read_entries(
@@ -134,9 +134,8 @@ def read_entries(
     layout: _Layout | None = None
     for part in text[len(prefix) :].split("\n" + prefix):
         # Most entries of a long list are written like the one before: one match reads them.
-        match = layout.pattern.fullmatch(part) if layout is not None else None
-        if match is not None:
-            values = dict(zip(layout.keys, match.groups()))
+        if layout is not None and (match := layout.pattern.fullmatch(part)) is not None:
+            values = dict(zip(layout.keys, match.groups(), strict=False))
             entry_id = values.pop("id")
             if not layout.enums or all(values[name] in words for name, words in layout.enums):
                 append((section, entry_id, line, column, line + layout.last_offset, values, layout.spans, {}))
@@ -168,18 +167,13 @@ class _Layout:
         self.keys = names
         self.pattern = re.compile(
             f"\\n{grammar.inner}".join(
-                f'{name}: "({_BARE_STRING})"' if quoting == '"' else f"{name}: ({_PLAIN_STRING})"
-                for name, quoting in shape
+                f'{name}: "({_BARE_STRING})"' if quoting == '"' else f"{name}: ({_PLAIN_STRING})" for name, quoting in shape
             )
             + "\\n?"
         )
         # (field, line offset, column) of each value but the id's: see FieldSpans.
-        self.spans = tuple(
-            (name, offset, grammar.value_columns[name]) for offset, name in enumerate(names) if name != "id"
-        )
-        self.enums = tuple(
-            (name, grammar.vocabularies[fields[name][5:]]) for name in names if fields[name].startswith("enum:")
-        )
+        self.spans = tuple((name, offset, grammar.value_columns[name]) for offset, name in enumerate(names) if name != "id")
+        self.enums = tuple((name, grammar.vocabularies[fields[name][5:]]) for name in names if fields[name].startswith("enum:"))
         self.last_offset = len(names) - 1
 
 
@@ -201,7 +195,7 @@ class FieldSpans(Mapping):
     them; findings need the spans of a few.
     """
 
-    __slots__ = ("_line", "_layout_spans")
+    __slots__ = ("_layout_spans", "_line")
 
     def __init__(self, line: int, layout_spans: tuple[tuple[str, int, int], ...]):
         self._line = line
@@ -229,7 +223,7 @@ def _read_fields(found: list[tuple[str, str]], lines, grammar: _Grammar):
     columns = grammar.value_columns
     fields = grammar.fields
     vocabularies = grammar.vocabularies
-    for (key, raw), line in zip(found, lines):
+    for (key, raw), line in zip(found, lines, strict=False):
         kind = fields[key]
         first = raw[:1]
         if first == '"' or first == "'":

@@ -7,13 +7,15 @@ what they return. Each module is imported only when its format is asked for.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from orglint.links import DEFAULT_DOCS_URL, page_url, rule_url
 from orglint.loader import SourceFile
 from orglint.problems import INPUT_PROBLEMS
 from orglint.rule import Finding, Rule, Severity
+
 
 @dataclass(frozen=True)
 class OutputFormat:

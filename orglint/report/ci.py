@@ -10,9 +10,9 @@ import hashlib
 import os
 import posixpath
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from orglint.problems import INPUT_PROBLEMS
 from orglint.report import Report

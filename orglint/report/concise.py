@@ -6,6 +6,7 @@ from orglint.report import Report
 from orglint.rule import Finding
 from orglint.sanitize import visible
 
+
 def location(finding: Finding) -> str:
     return visible(f"{finding.file or '<org>'}:{finding.line}:{finding.column}")
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 import json
 import re
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from orglint.diff import Figures, OrgDiff, PartChange, PersonRef
 from orglint.report import plural
@@ -63,7 +64,9 @@ def render_markdown(diff: OrgDiff, url_for: Callable[[str], str | None] = lambda
     lines += [f"| {name} | {before} | {after} |" for name, (before, after) in diff.totals.items()]
     lines.append("")
     if diff.introduced:
-        lines += _details(f"Findings introduced ({len(diff.introduced)})", [_finding_line(f, url_for) for f in diff.introduced], open_=True)
+        lines += _details(
+            f"Findings introduced ({len(diff.introduced)})", [_finding_line(f, url_for) for f in diff.introduced], open_=True
+        )
     if diff.resolved:
         lines += _details(f"Findings resolved ({len(diff.resolved)})", [_finding_line(f, url_for) for f in diff.resolved])
     if diff.joined or diff.left:
@@ -140,7 +143,16 @@ def render_json(diff: OrgDiff, url_for: Callable[[str], str | None] = lambda cod
         return {"id": ref.id, "label": ref.label}
 
     def figures(value: Figures | None) -> dict[str, int] | None:
-        return None if value is None else {"headcount": value.headcount, "managers": value.managers, "largest_span": value.largest_span, "levels": value.depth}
+        return (
+            None
+            if value is None
+            else {
+                "headcount": value.headcount,
+                "managers": value.managers,
+                "largest_span": value.largest_span,
+                "levels": value.depth,
+            }
+        )
 
     def finding(item: Finding) -> dict[str, Any]:
         entry = item.to_dict()
@@ -211,7 +223,10 @@ def renderables(diff: OrgDiff) -> list[RenderableType]:
         table(
             f"Findings {label}",
             ("code", "severity", "message", "where"),
-            ([Text(f.code, style=style), f.severity.label, text(f.message), text(f"{f.file}:{f.line}" if f.file else "org")] for f in findings),
+            (
+                [Text(f.code, style=style), f.severity.label, text(f.message), text(f"{f.file}:{f.line}" if f.file else "org")]
+                for f in findings
+            ),
         )
     table("Joined", ("person",), ([text(p.label)] for p in diff.joined))
     table("Left", ("person",), ([text(p.label)] for p in diff.left))
@@ -224,7 +239,12 @@ def renderables(diff: OrgDiff) -> list[RenderableType]:
         "Leaders who gain or lose reports",
         ("leader", "direct reports", "gained", "lost"),
         (
-            [text(c.leader.label), _arrow(c.before, c.after), text(", ".join(p.label for p in c.gained) or None), text(", ".join(p.label for p in c.lost) or None)]
+            [
+                text(c.leader.label),
+                _arrow(c.before, c.after),
+                text(", ".join(p.label for p in c.gained) or None),
+                text(", ".join(p.label for p in c.lost) or None),
+            ]
             for c in diff.leaders
         ),
     )
@@ -232,9 +252,11 @@ def renderables(diff: OrgDiff) -> list[RenderableType]:
         "Units and functions whose shape changed",
         ("part", "headcount", "managers", "largest span", "levels"),
         (
-            [text(f"{part.kind} {part.label}"), *(_figure_cell(part.before, part.after, name) for name in ("headcount", "managers", "largest_span", "depth"))]
+            [
+                text(f"{part.kind} {part.label}"),
+                *(_figure_cell(part.before, part.after, name) for name in ("headcount", "managers", "largest_span", "depth")),
+            ]
             for part in diff.parts
         ),
     )
     return out
-

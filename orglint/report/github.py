@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from orglint.report import Report
 from orglint.report.ci import repo_path, rule_info
-from orglint.sanitize import printable
 from orglint.rule import Finding, Severity
+from orglint.sanitize import printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

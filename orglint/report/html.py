@@ -26,7 +26,8 @@ from __future__ import annotations
 import functools
 import html
 import re
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from orglint.graph import PALETTE, SEVERITY_ORDER, Flag, flags_by_subject, select_people, split_subject
 from orglint.report import Report, plural, summary_line
@@ -37,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-    from orglint.model import Org, Person
+    from orglint.model import Org, Person, Product, Unit
 
 MAX_CHART_PEOPLE = 300
 
@@ -473,7 +474,7 @@ def _off_chart(org: Org, findings: list[Finding], anchors: dict[str, str]) -> st
     flags = flags_by_subject(finding for finding in findings)
     parts = []
     for subject, flag in flags.items():
-        kind, entity_id = split_subject(subject)
+        kind, _entity_id = split_subject(subject)
         if kind == "people":
             continue
         label = _subject_label(org, subject)
@@ -489,7 +490,12 @@ def _subject_label(org: Org | None, subject: str) -> str:
         return subject
     if kind == "org":
         return org.label
-    table = {"people": org.people, "units": org.units, "products": org.products}.get(kind)
+    tables: dict[str, Mapping[str, Person | Unit | Product]] = {
+        "people": org.people,
+        "units": org.units,
+        "products": org.products,
+    }
+    table = tables.get(kind)
     entity = table.get(entity_id) if table is not None else None
     return entity.display if entity is not None else subject
 

@@ -48,7 +48,9 @@ def render(report: Report, *, color: bool = False) -> str:
             failures += not is_error
             worst = max(f.severity for f in found)
             message = found[0].message if len(found) == 1 else f"{len(found)} findings; first: {found[0].message}"
-            element = ET.SubElement(case, "error" if is_error else "failure", {"message": _clean(printable(message)), "type": worst.label})
+            element = ET.SubElement(
+                case, "error" if is_error else "failure", {"message": _clean(printable(message)), "type": worst.label}
+            )
             element.text = _clean("\n".join(_line(f, report) for f in found) + "\n")
         cases.append(case)
 
@@ -63,7 +65,9 @@ def render(report: Report, *, color: bool = False) -> str:
 def _line(finding: Finding, report: Report) -> str:
     path = repo_path(finding.file, report) or finding.file or "<org>"
     subject = f" ({finding.subject})" if finding.subject else ""
-    text = printable(f"{path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.label}] {finding.message}{subject}")
+    text = printable(
+        f"{path}:{finding.line}:{finding.column}: {finding.code} [{finding.severity.label}] {finding.message}{subject}"
+    )
     for related in finding.related:
         where = repo_path(related.file, report) or related.file or "<org>"
         text += "\n" + printable(f"    note: {related.message} at {where}:{related.line}:{related.column}")

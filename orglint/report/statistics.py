@@ -7,7 +7,7 @@ formats: the CLI prints what they return.
 from __future__ import annotations
 
 import json
-from typing import Iterable
+from collections.abc import Iterable
 
 from orglint.rule import Finding
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from orglint.report import Report
 from orglint.report.concise import location
-from orglint.sanitize import visible
 from orglint.rule import Finding, Severity
+from orglint.sanitize import visible
 
 CONTEXT_LINES = 1
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from helpers import findings, messages, run
-
 from orglint.engine import RunSettings
 
 
@@ -60,9 +59,7 @@ def test_f001_quiet_with_two_of_four():
 
 
 def test_f001_quiet_with_a_product_department_or_team():
-    department = FOUR_DEPARTMENTS.replace(
-        "people:", "  - {id: pm, name: Product, type: department, function: product}\npeople:"
-    )
+    department = FOUR_DEPARTMENTS.replace("people:", "  - {id: pm, name: Product, type: department, function: product}\npeople:")
     team = FOUR_DEPARTMENTS.replace("people:", "  - {id: pm, name: Product, function: product}\npeople:")
     assert findings(department, select=["F001"]) == []
     assert findings(team, select=["F001"]) == []
@@ -70,9 +67,7 @@ def test_f001_quiet_with_a_product_department_or_team():
 
 def test_f001_a_product_guild_or_chapter_is_not_a_department():
     guild = FOUR_DEPARTMENTS.replace("people:", "  - {id: pm, name: PM Guild, type: guild, function: product}\npeople:")
-    chapter = FOUR_DEPARTMENTS.replace(
-        "people:", "  - {id: pm, name: PM Chapter, type: chapter, function: product}\npeople:"
-    )
+    chapter = FOUR_DEPARTMENTS.replace("people:", "  - {id: pm, name: PM Chapter, type: chapter, function: product}\npeople:")
     assert findings(guild, select=["F001"]) == [("F001", "org")]
     assert findings(chapter, select=["F001"]) == [("F001", "org")]
 
@@ -113,11 +108,10 @@ def test_f001_without_org_name():
 # --- F002 rnd-without-product-owner --------------------------------------------------
 
 # Nine people outside engineering: F002 waits, as L002 does, for a company of 15 people.
-SALES_TEAM = "".join(
-    f"  - {{id: s{n}, name: Seller {n}, title: Account Executive, reports_to: ada}}\n" for n in range(1, 10)
-)
+SALES_TEAM = "".join(f"  - {{id: s{n}, name: Seller {n}, title: Account Executive, reports_to: ada}}\n" for n in range(1, 10))
 
-ENGINEERING = """
+ENGINEERING = (
+    """
 orglint: 1
 people:
   - {id: ada, name: Ada Byron, title: CEO}
@@ -126,7 +120,9 @@ people:
   - {id: e2, name: Alan Turing, title: Backend Engineer, reports_to: grace}
   - {id: e3, name: Edsger Dijkstra, title: Frontend Engineer, reports_to: grace}
   - {id: e4, name: Barbara Liskov, title: QA Engineer, reports_to: grace}
-""" + SALES_TEAM
+"""
+    + SALES_TEAM
+)
 
 
 def test_f002_fires_on_five_engineers_without_product_owner():
@@ -156,8 +152,11 @@ def test_f002_quiet_in_a_company_below_min_headcount():
 
 def test_f002_min_engineers_option():
     text = ENGINEERING.replace("  - {id: e4, name: Barbara Liskov, title: QA Engineer, reports_to: grace}\n", "")
-    assert findings(text + "  - {id: s10, name: Seller 10, title: Account Executive, reports_to: ada}\n",
-                    select=["F002"], settings=options("F002", min_engineers=4)) == [("F002", "org")]
+    assert findings(
+        text + "  - {id: s10, name: Seller 10, title: Account Executive, reports_to: ada}\n",
+        select=["F002"],
+        settings=options("F002", min_engineers=4),
+    ) == [("F002", "org")]
     assert findings(ENGINEERING, select=["F002"], settings=options("F002", min_engineers=6)) == []
 
 
@@ -185,10 +184,16 @@ def test_f002_fires_when_the_product_function_has_no_product_owner_manager_or_le
     assert findings(text, select=["F002"]) == [("F002", "org")]
 
 
-@pytest.mark.parametrize("strategy, severity", [
-    (None, "warning"), ("product-led", "warning"), ("technology-driven", "info"),
-    ("product-oriented", None), ("service-oriented", None),
-])
+@pytest.mark.parametrize(
+    "strategy, severity",
+    [
+        (None, "warning"),
+        ("product-led", "warning"),
+        ("technology-driven", "info"),
+        ("product-oriented", None),
+        ("service-oriented", None),
+    ],
+)
 def test_f002_by_strategy(strategy, severity):
     text = ENGINEERING if strategy is None else ENGINEERING.replace("orglint: 1\n", f"orglint: 1\norg:\n  strategy: {strategy}\n")
     got = [str(finding.severity) for finding in run(text, select=["F002"]).rule_findings]
@@ -227,9 +232,7 @@ people:
 def test_f003_fires_on_marketing_without_pmm():
     assert findings(MARKETING, select=["F003"]) == [("F003", "org")]
     [message] = messages(MARKETING, select=["F003"])
-    assert message.startswith(
-        "marketing has 3 people (led by Mia Wong (VP Marketing)) and no product marketing manager"
-    )
+    assert message.startswith("marketing has 3 people (led by Mia Wong (VP Marketing)) and no product marketing manager")
 
 
 def test_f003_quiet_with_a_pmm_in_marketing_or_in_product():
@@ -291,9 +294,7 @@ people:
 def test_f005_fires_on_support_without_customer_success():
     assert findings(SUPPORT, select=["F005"]) == [("F005", "org")]
     [message] = messages(SUPPORT, select=["F005"])
-    assert message.startswith(
-        "support has 3 people (led by Sam Okafor (Head of Support)) and nobody in customer success"
-    )
+    assert message.startswith("support has 3 people (led by Sam Okafor (Head of Support)) and nobody in customer success")
 
 
 def test_f005_quiet_with_a_customer_success_manager():

@@ -133,8 +133,7 @@ def test_g003_fires_when_the_cto_reports_through_a_business_unit_head():
     assert findings(CTO_IN_BU, select=["G003"]) == [("G003", "people.grace")]
     [finding] = run(CTO_IN_BU, select=["G003"]).rule_findings
     assert finding.message.startswith(
-        "Grace Hopper (Chief Technology Officer) reports through Bea Rossi (General Manager), "
-        "head of business unit Insights BU"
+        "Grace Hopper (Chief Technology Officer) reports through Bea Rossi (General Manager), head of business unit Insights BU"
     )
     assert finding.line == 10
     assert [r.message for r in finding.related] == ["head of business unit Insights BU"]
@@ -201,9 +200,7 @@ def test_g004_fires_on_one_product_split_across_business_units():
 def test_g004_quiet_with_one_business_unit_or_two_products():
     one_bu = ONE_PRODUCT.replace("  - {id: bu-ent, name: Enterprise, type: business-unit}\n", "")
     two_products = ONE_PRODUCT.replace("units:", "  - {id: other, metrics: [MAU]}\nunits:")
-    no_products = ONE_PRODUCT.replace("  - {id: insights, name: Insights, metrics: [NPS]}\n", "").replace(
-        "products:\n", ""
-    )
+    no_products = ONE_PRODUCT.replace("  - {id: insights, name: Insights, metrics: [NPS]}\n", "").replace("products:\n", "")
     assert findings(one_bu, select=["G004"]) == []
     assert findings(two_products, select=["G004"]) == []
     assert findings(no_products, select=["G004"]) == []
@@ -306,7 +303,7 @@ def test_g006_fires_on_missing_owner_and_owner_outside_product():
 
 def test_g006_owner_finding_points_at_the_owner_field():
     result = run(OWNERS, select=["G006"])
-    connect = [f for f in result.rule_findings if f.subject == "products.c"][0]
+    connect = next(f for f in result.rule_findings if f.subject == "products.c")
     assert (connect.line, connect.column) == (5, 35)
 
 
@@ -360,8 +357,15 @@ def test_g007_fires_on_products_without_metrics():
 
 
 def test_g007_quiet_when_every_product_has_metrics():
-    assert findings(METRICS.replace("{id: b, name: Pipelines}", "{id: b, name: Pipelines, metrics: [ARR]}").replace(
-        "metrics: []", "metrics: [CSAT]"), select=["G007"]) == []
+    assert (
+        findings(
+            METRICS.replace("{id: b, name: Pipelines}", "{id: b, name: Pipelines, metrics: [ARR]}").replace(
+                "metrics: []", "metrics: [CSAT]"
+            ),
+            select=["G007"],
+        )
+        == []
+    )
 
 
 # --- G008 product-strategy-without-product-leader ------------------------------------
@@ -392,9 +396,7 @@ def test_g008_every_product_strategy_counts():
 
 def test_g008_quiet_with_a_product_leader():
     cpo = STRATEGY + "  - {id: cpo, title: VP of Product, reports_to: ada}\n"
-    unit_lead = STRATEGY.replace(
-        "people:", "units:\n  - {id: product, type: department, function: product, lead: pm}\npeople:"
-    )
+    unit_lead = STRATEGY.replace("people:", "units:\n  - {id: product, type: department, function: product, lead: pm}\npeople:")
     assert findings(cpo, select=["G008"]) == []
     assert findings(unit_lead, select=["G008"]) == []
 

@@ -81,7 +81,10 @@ def test_pms_below_someone_other_than_the_business_unit_head_are_still_leaderles
 
 def test_without_business_units_a_general_manager_is_no_excuse():
     # The same reporting lines, but "Insights BU" is only a team: the GM title alone seats nobody.
-    text = two_bus("""
+    text = two_bus(
+        """
       - {id: priya, name: Priya Nair, title: "Head of Product, Insights", reports_to: bea, unit: bu-insights}
-    """, chart=TWO_BUS.replace("type: business-unit", "type: team"))
+    """,
+        chart=TWO_BUS.replace("type: business-unit", "type: team"),
+    )
     assert findings(text, select=["L001"]) == [("L001", "org")]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from helpers import chart, findings, messages, run
 
-from orglint.engine import RunSettings, stamped_severity
+from helpers import chart, findings, messages, run
+from orglint.engine import RunSettings
 from orglint.roles import PRODUCT_STRATEGIES, STRATEGIES
-from orglint.rule import Finding, Rule, Severity
+from orglint.rule import Rule, Severity
+from orglint.severity import SeverityPolicy, finding_severity, rule_severity
 
 
 def options(code: str, **values) -> RunSettings:
@@ -78,8 +79,7 @@ def test_l001_first_product_hire_reporting_to_the_ceo_holds_the_seat():
     assert findings(text, select=["L001"]) == []
     under_cto = text.replace("Product Manager, reports_to: ada", "Product Manager, reports_to: grace")
     assert messages(under_cto, select=["L001"]) == [
-        "1 person works in the product function and nobody leads it: no head of product reports to "
-        "Ada Byron (CEO & Co-founder)"
+        "1 person works in the product function and nobody leads it: no head of product reports to Ada Byron (CEO & Co-founder)"
     ]
 
 
@@ -133,7 +133,11 @@ def test_l001_quiet_without_a_ceo():
 
 
 def staff(engineers: int, *extra: str) -> str:
-    lines = ["people:", "  - {id: ada, name: Ada Byron, title: CEO}", "  - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada}"]
+    lines = [
+        "people:",
+        "  - {id: ada, name: Ada Byron, title: CEO}",
+        "  - {id: grace, name: Grace Hopper, title: CTO, reports_to: ada}",
+    ]
     lines += [f"  - {{id: e{i}, title: Software Engineer, reports_to: grace}}" for i in range(engineers)]
     lines += [f"  - {line}" for line in extra]
     return "\n".join(lines) + "\n"
@@ -185,8 +189,7 @@ def test_l003_fires_on_head_of_product_under_the_cro():
     assert findings(VP_UNDER_CRO, select=["L003"]) == [("L003", "people.julia")]
     [finding] = run(VP_UNDER_CRO, select=["L003"]).rule_findings
     assert finding.message == (
-        "Julia Brandt (VP of Product) reports to Ivan Petrov (Chief Revenue Officer), a sales leader, "
-        "not to the CEO, Ada Byron"
+        "Julia Brandt (VP of Product) reports to Ivan Petrov (Chief Revenue Officer), a sales leader, not to the CEO, Ada Byron"
     )
     assert finding.severity is Severity.WARNING
     assert finding.line == 4
@@ -200,7 +203,9 @@ def test_l003_is_an_error_under_a_product_strategy(strategy):
     assert finding.message.endswith(f"not to the CEO, Ada Byron; the org's strategy is {strategy}")
 
 
-@pytest.mark.parametrize("strategy", [None, "product-oriented"] + sorted(set(STRATEGIES) - set(PRODUCT_STRATEGIES) - {"sales-led"}))
+@pytest.mark.parametrize(
+    "strategy", [None, "product-oriented"] + sorted(set(STRATEGIES) - set(PRODUCT_STRATEGIES) - {"sales-led"})
+)
 def test_l003_stays_a_warning_otherwise(strategy):
     # product-oriented is a service company using product methods, "in no means product centric or
     # product led" (article 002): product under sales does not contradict it.
@@ -217,7 +222,7 @@ def test_l003_is_information_under_a_declared_sales_led_strategy():
 
 @pytest.mark.parametrize("override", [Severity.WARNING, Severity.INFO])
 def test_l003_users_explicit_severity_wins_over_the_raise(override):
-    settings = RunSettings(severities={"L003": override})
+    settings = RunSettings(severity=SeverityPolicy(explicit={"L003": override}))
     [finding] = run(with_strategy(VP_UNDER_CRO, "product-led"), select=["L003"], settings=settings).rule_findings
     assert finding.severity is override
 
@@ -270,7 +275,9 @@ def test_l003_checks_each_pm_and_po_when_there_is_no_head_of_product():
         "Ada Byron, and the org has no head of product (1 more product person is under a sales leader: Omar Haddad)"
     )
     assert [related.message for related in finding.related] == [
-        "a sales leader in the chain of command", "also under Ivan Petrov, a sales leader", "the CEO"
+        "a sales leader in the chain of command",
+        "also under Ivan Petrov, a sales leader",
+        "the CEO",
     ]
 
 
@@ -318,7 +325,9 @@ def test_l003_many_product_managers_in_a_deep_chain_stay_fast():
     result = run("\n".join(lines) + "\n", select=["L003"])
     [finding] = result.rule_findings  # one root cause: no head of product
     assert finding.subject == "people.p0" and finding.related[0].line == 3  # names ivan
-    assert finding.message.endswith("(2999 more product people are under a sales leader: p1, p2, p3, p4, p5, p6, p7, p8, p9, p10 and 2989 more)")
+    assert finding.message.endswith(
+        "(2999 more product people are under a sales leader: p1, p2, p3, p4, p5, p6, p7, p8, p9, p10 and 2989 more)"
+    )
 
 
 # --- L004 product-under-marketing --------------------------------------------------------
@@ -482,7 +491,11 @@ def test_l006_a_team_of_product_managers_outside_product_is_one_finding():
     assert findings(text, select=["L006"]) == [("L006", "people.kofi"), ("L006", "people.lena")]
     [lena] = [f for f in run(text, select=["L006"]).rule_findings if f.subject == "people.lena"]
     assert lena.message.endswith("with 2 product managers under them")
-    assert [r.message for r in lena.related] == ["head of product", "product manager in the same team", "product manager in the same team"]
+    assert [r.message for r in lena.related] == [
+        "head of product",
+        "product manager in the same team",
+        "product manager in the same team",
+    ]
     # Once the team's lead moves under product, nobody in it is scattered.
     moved = text.replace("title: Product Manager, reports_to: ivan}", "title: Product Manager, reports_to: julia}")
     assert findings(moved, select=["L006"]) == [("L006", "people.kofi")]
@@ -586,8 +599,7 @@ def test_l007_fires_on_four_reports_outside_product():
     assert findings(text, select=["L007"]) == [("L007", "people.priya")]
     [finding] = run(text, select=["L007"]).rule_findings
     assert finding.message == (
-        "Priya Nair (Product Manager) manages 4 people outside the product function "
-        "(2 engineering, 1 design, 1 marketing); max 3"
+        "Priya Nair (Product Manager) manages 4 people outside the product function (2 engineering, 1 design, 1 marketing); max 3"
     )
     assert finding.severity is Severity.INFO
     assert finding.line == 4
@@ -660,16 +672,24 @@ def _rule(severity: str) -> Rule:
     return Rule(code="Z001", name="z", severity=Severity.parse(severity), check=lambda org, options: iter(()))
 
 
-def _finding(min_severity=None) -> Finding:
-    return Finding("", "", Severity.WARNING, "m", "org", None, 1, 1, min_severity=min_severity)
-
-
-def test_stamped_severity_raises_never_lowers_and_the_user_override_wins():
-    assert stamped_severity(_rule("warning"), _finding()) is Severity.WARNING
-    assert stamped_severity(_rule("warning"), _finding(Severity.ERROR)) is Severity.ERROR
-    assert stamped_severity(_rule("error"), _finding(Severity.INFO)) is Severity.ERROR
-    assert stamped_severity(_rule("info"), _finding(Severity.ERROR), Severity.INFO) is Severity.INFO
-    assert stamped_severity(_rule("info"), _finding(), Severity.ERROR) is Severity.ERROR
+def test_finding_severity_raises_never_lowers_and_the_users_word_wins():
+    plain = SeverityPolicy()
+    assert finding_severity(_rule("warning"), "org", None, None, plain) is Severity.WARNING
+    assert finding_severity(_rule("warning"), "org", Severity.ERROR, None, plain) is Severity.ERROR
+    assert finding_severity(_rule("error"), "org", Severity.INFO, None, plain) is Severity.ERROR
+    explicit = SeverityPolicy(explicit={"Z001": Severity.INFO})
+    assert finding_severity(_rule("info"), "org", Severity.ERROR, None, explicit) is Severity.INFO
+    assert finding_severity(_rule("info"), "org", None, None, SeverityPolicy(explicit={"Z001": Severity.ERROR})) is Severity.ERROR
+    strict = SeverityPolicy(floors={"Z001": Severity.WARNING})
+    assert finding_severity(_rule("info"), "org", None, None, strict) is Severity.WARNING
+    scoped = SeverityPolicy(
+        explicit={"Z001": Severity.ERROR},
+        floors={"Z001": Severity.WARNING},
+        scoped=lambda code, subject: Severity.INFO if subject == "people.a" else None,
+    )
+    assert finding_severity(_rule("info"), "people.a", None, None, scoped) is Severity.INFO  # an override entry wins
+    assert finding_severity(_rule("info"), "people.b", None, None, scoped) is Severity.ERROR
+    assert rule_severity(_rule("info"), strict) is Severity.WARNING
 
 
 def test_l006_product_managers_inside_business_units_are_in_place():
@@ -716,8 +736,9 @@ def test_l001_the_explore_arm_does_not_count_as_the_leaderless_product_team():
     assert findings(text, select=["L001"]) == []
 
 
-@pytest.mark.parametrize("strategy, severity", [(None, "error"), ("product-led", "error"), ("sales-led", "info"),
-                                                ("technology-driven", "info")])
+@pytest.mark.parametrize(
+    "strategy, severity", [(None, "error"), ("product-led", "error"), ("sales-led", "info"), ("technology-driven", "info")]
+)
 def test_l001_severity_by_strategy(strategy, severity):
     [finding] = run(with_strategy(VP_UNDER_CRO, strategy), select=["L001"]).rule_findings
     assert str(finding.severity) == severity

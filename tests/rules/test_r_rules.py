@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from helpers import chart, findings, messages, run
-
 from orglint.rule import Severity
 
 # --- R001 ceo-is-cpo ---------------------------------------------------------------------
@@ -52,8 +51,7 @@ def test_r001_names_both_the_seat_and_the_craft():
       - {id: ada, name: Ada Byron, title: CEO and Head of Product, roles: [product-manager]}
     """
     assert messages(text, select=["R001"]) == [
-        "Ada Byron (CEO and Head of Product) is both the CEO and the chief product officer, "
-        "and also works as product manager"
+        "Ada Byron (CEO and Head of Product) is both the CEO and the chief product officer, and also works as product manager"
     ]
 
 
@@ -171,9 +169,7 @@ def test_r003_fires_on_product_manager_who_is_a_marketer():
       - {id: ada, name: Ada Byron, title: CEO}
       - {id: priya, name: Priya Nair, title: Product Manager, roles: [marketer], reports_to: ada}
     """
-    assert messages(text, select=["R003"]) == [
-        "Priya Nair (Product Manager) is both a product manager and a marketer"
-    ]
+    assert messages(text, select=["R003"]) == ["Priya Nair (Product Manager) is both a product manager and a marketer"]
 
 
 def test_r003_quiet_on_product_marketing_manager_and_separate_people():

@@ -49,8 +49,7 @@ def test_s001_one_finding_per_cycle_on_its_first_person_in_file_order():
 def test_s001_lists_the_cycle_in_reporting_order_with_a_location_per_step():
     finding = only(CYCLE, "S001")
     assert finding.message == (
-        "reporting cycle of 3 people: Dan Okafor reports to Carla Diaz, who reports to Erin Wu, "
-        "who reports to Dan Okafor"
+        "reporting cycle of 3 people: Dan Okafor reports to Carla Diaz, who reports to Erin Wu, who reports to Dan Okafor"
     )
     assert (finding.line, finding.column) == (4, column_of(CYCLE, 4, "carla"))  # dan's reports_to
     assert [(r.message, r.line) for r in finding.related] == [
@@ -204,8 +203,7 @@ def test_s002_a_name_where_an_id_belongs_suggests_the_id():
       - {id: bob, name: Bob Stone, title: VP Engineering, reports_to: ada byron}
     """
     assert messages(text, select=["S002"]) == [
-        "Bob Stone (VP Engineering) reports to 'ada byron', but no person has that id "
-        "(did you mean 'ab', the id of Ada Byron?)"
+        "Bob Stone (VP Engineering) reports to 'ada byron', but no person has that id (did you mean 'ab', the id of Ada Byron?)"
     ]
 
 
@@ -261,12 +259,27 @@ people:
 def test_s002_one_finding_per_missing_manager_with_the_count_and_the_others_related():
     result = run(PARTIAL, select=["S002"])
     assert [(f.code, f.subject, f.line, f.column, f.message) for f in result.rule_findings] == [
-        ("S002", "people.lena", 3, column_of(PARTIAL, 3, "cto}"),
-         "3 people report to 'cto', but no person has that id: Lena Vogt, Omar Haddad and Kai Berg"),
-        ("S002", "people.ines", 6, column_of(PARTIAL, 6, "vp-product"),
-         "Ines Moreau (Product Manager) reports to 'vp-product', but no person has that id"),
-        ("S002", "people.noor", 8, column_of(PARTIAL, 8, "[head-of-design"),  # the list, as for any list field
-         "Noor Shah (Designer) has a dotted line to 'head-of-design', but no person has that id"),
+        (
+            "S002",
+            "people.lena",
+            3,
+            column_of(PARTIAL, 3, "cto}"),
+            "3 people report to 'cto', but no person has that id: Lena Vogt, Omar Haddad and Kai Berg",
+        ),
+        (
+            "S002",
+            "people.ines",
+            6,
+            column_of(PARTIAL, 6, "vp-product"),
+            "Ines Moreau (Product Manager) reports to 'vp-product', but no person has that id",
+        ),
+        (
+            "S002",
+            "people.noor",
+            8,
+            column_of(PARTIAL, 8, "[head-of-design"),  # the list, as for any list field
+            "Noor Shah (Designer) has a dotted line to 'head-of-design', but no person has that id",
+        ),
     ]
     cto = result.rule_findings[0]
     assert [(r.message, r.line, r.column) for r in cto.related] == [
@@ -306,7 +319,12 @@ def test_s002_allow_external_managers_accepts_managers_outside_a_partial_chart()
     assert [(f.code, f.subject, f.message) for f in result.rule_findings] == [
         ("S002", "people.noor", "Noor Shah (Designer) has a dotted line to 'head-of-design', but no person has that id"),
     ]
-    assert {person.id for person in result.org.people.values() if result.org.depth[person.id] == 0} == {"lena", "omar", "ines", "kai"}
+    assert {person.id for person in result.org.people.values() if result.org.depth[person.id] == 0} == {
+        "lena",
+        "omar",
+        "ines",
+        "kai",
+    }
 
 
 def test_s002_allow_external_managers_still_checks_units_leads_and_owners():
@@ -329,11 +347,11 @@ def test_s002_allow_external_managers_still_checks_units_leads_and_owners():
 
 
 def test_s002_allow_external_managers_is_validated_by_the_config(tmp_path):
-    from orglint.config import ConfigError, load_config
     from orglint.api import default_rules
+    from orglint.config import ConfigError, load_config
 
     (tmp_path / ".orglint.yaml").write_text("options:\n  S002: {allow-external-managers: sometimes}\n")
-    with pytest.raises(ConfigError, match="allow-external-managers: invalid value .* expected true or false"):
+    with pytest.raises(ConfigError, match=r"allow-external-managers: invalid value .* expected true or false"):
         load_config(tmp_path / ".orglint.yaml").resolve(default_rules())
     (tmp_path / ".orglint.yaml").write_text("options:\n  unknown-reference: {allow-external-managers: true}\n")
     resolved = load_config(tmp_path / ".orglint.yaml").resolve(default_rules())
@@ -353,7 +371,10 @@ def test_s003_names_the_second_definition_and_relates_the_first():
     """
     finding = only(text, "S003")
     assert (finding.subject, finding.line) == ("people.alex", 5)
-    assert finding.message == "person id 'alex' is already defined at line 4 (Alex Kim); this second definition (Alex Moreau) is ignored"
+    assert (
+        finding.message
+        == "person id 'alex' is already defined at line 4 (Alex Kim); this second definition (Alex Moreau) is ignored"
+    )
     assert [(r.message, r.line) for r in finding.related] == [("first definition", 4)]
 
 
@@ -370,7 +391,9 @@ def test_s003_units_and_products_and_mapping_form():
     """
     # a mapping cannot repeat a key (E002), so duplicates live in lists or across files
     assert findings(text, select=["S003"]) == [("S003", "products.insights")]
-    assert messages(text, select=["S003"]) == ["product id 'insights' is already defined at line 3; this second definition is ignored"]
+    assert messages(text, select=["S003"]) == [
+        "product id 'insights' is already defined at line 3; this second definition is ignored"
+    ]
 
 
 def test_s003_across_files(tmp_path):
@@ -502,7 +525,10 @@ def test_s006_engineering_manager_with_one_engineer():
     """
     assert findings(text, select=["S006"]) == [("S006", "people.carla")]
     finding = only(text, "S006")
-    assert finding.message == "Carla Diaz (Engineering Manager) manages only Dan Okafor (Backend Engineer): a layer of management for one person"
+    assert (
+        finding.message
+        == "Carla Diaz (Engineering Manager) manages only Dan Okafor (Backend Engineer): a layer of management for one person"
+    )
     assert [r.message for r in finding.related] == ["the only direct report"]
 
 
@@ -622,7 +648,9 @@ def test_s007_max_depth_option():
 
 def test_s007_long_chains_are_shortened_in_the_message():
     [message] = messages(deep_chart(20), select=["S007"])
-    assert message.startswith("p20 has 20 managers above them, more than 8: P Zero > p1 > p2 > ... (15 more) ... > p18 > p19 > p20;")
+    assert message.startswith(
+        "p20 has 20 managers above them, more than 8: P Zero > p1 > p2 > ... (15 more) ... > p18 > p19 > p20;"
+    )
 
 
 # ------------------------------------------------------------------------ S008 unit-without-lead
@@ -649,7 +677,7 @@ def test_s008_led_unit_types_without_lead():
         ("S008", "units.onboarding"),
         ("S008", "units.platform"),
     ]
-    checkout = [f for f in run(text, select=["S008"]).rule_findings if f.subject == "units.checkout"][0]
+    checkout = next(f for f in run(text, select=["S008"]).rule_findings if f.subject == "units.checkout")
     assert checkout.message == "Checkout (squad) has no lead"
     assert (checkout.line, checkout.column) == (6, column_of(text, 6, "null"))  # at the written `lead: null`
 
@@ -725,8 +753,10 @@ def test_s010_one_finding_per_cycle_on_its_first_unit_in_file_order():
     """
     assert findings(text, select=["S010"]) == [("S010", "units.commerce"), ("S010", "units.solo")]
     result = run(text, select=["S010"])
-    first = [f for f in result.rule_findings if f.subject == "units.commerce"][0]
-    assert first.message == "unit cycle of 3 units: Commerce is inside Checkout, which is inside Payments, which is inside Commerce"
+    first = next(f for f in result.rule_findings if f.subject == "units.commerce")
+    assert (
+        first.message == "unit cycle of 3 units: Commerce is inside Checkout, which is inside Payments, which is inside Commerce"
+    )
     assert [(r.message, r.line) for r in first.related] == [
         ("Checkout is inside Payments", 5),
         ("Payments is inside Commerce", 6),

@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import findings, messages, run
-
 from orglint.engine import RunSettings
 
 t003 = importlib.import_module("orglint.rules.t003_tribe_too_large")
@@ -228,7 +227,12 @@ def test_t003_counts_as_one_walk_per_tribe_would(data):
         kind = data.draw(st.sampled_from(["tribe", "squad", "chapter"]))
         parent = data.draw(st.none() | unit_ids)
         lead = data.draw(st.none() | st.sampled_from([f"p{k}" for k in range(6)]))
-        lines.append(f"  - {{id: u{n}, type: {kind}" + (f", parent: {parent}" if parent else "") + (f", lead: {lead}" if lead else "") + "}")
+        lines.append(
+            f"  - {{id: u{n}, type: {kind}"
+            + (f", parent: {parent}" if parent else "")
+            + (f", lead: {lead}" if lead else "")
+            + "}"
+        )
     lines.append("people:")
     for k in range(6):
         homes = data.draw(st.lists(unit_ids, max_size=3))
@@ -276,7 +280,7 @@ def test_t004_exact_findings_and_messages():
 
 def test_t004_points_at_the_parent_field():
     result = run(TRIBES, select=["T004"])
-    search = [f for f in result.rule_findings if f.subject == "units.search"][0]
+    search = next(f for f in result.rule_findings if f.subject == "units.search")
     assert (search.line, search.column) == (8, 53)
 
 
@@ -332,8 +336,7 @@ def test_t005_exact_findings():
     # solo has one member; mixed has e, who is in no squad.
     assert findings(CHAPTERS, select=["T005"]) == [("T005", "units.backend")]
     assert messages(CHAPTERS, select=["T005"]) == [
-        "both members of chapter Backend belong to squad Checkout: "
-        "a chapter should gather one craft across several squads"
+        "both members of chapter Backend belong to squad Checkout: a chapter should gather one craft across several squads"
     ]
 
 
@@ -417,8 +420,7 @@ def test_t007_explore_without_exploit():
     assert findings(text, select=["T007"]) == [("T007", "units.labs")]
     [finding] = run(text, select=["T007"]).rule_findings
     assert finding.message == (
-        "explore unit Labs and 1 other explore unit but no exploit unit: "
-        "the ambidextrous structure lacks its exploit arm"
+        "explore unit Labs and 1 other explore unit but no exploit unit: the ambidextrous structure lacks its exploit arm"
     )
     assert [r.message for r in finding.related] == ["explore unit Ventures"]
 
