@@ -54,6 +54,8 @@ from hypothesis import strategies as st
 from helpers import EXAMPLES, FIXTURES
 from orglint.cli import main
 
+pytestmark = pytest.mark.slow  # property tests over thousands of generated charts: `pytest -m "not slow"` skips them
+
 PROFILE = settings.get_profile("orglint-fuzz-long" if os.environ.get("ORGLINT_FUZZ") == "long" else "orglint-fuzz")
 
 

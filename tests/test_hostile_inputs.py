@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # huge, deep and malicious inputs, each run to its limit: `pytest -m "not slow"` skips them
+
 ORGLINT = str(Path(sys.executable).parent / "orglint")
 TIMEOUT = 60
 

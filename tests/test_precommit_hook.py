@@ -22,6 +22,8 @@ import pytest
 
 from helpers import ROOT
 
+pytestmark = pytest.mark.slow  # builds a pre-commit environment and runs the hook: `pytest -m "not slow"` skips them
+
 HOOKS_FILE = ROOT / ".pre-commit-hooks.yaml"
 # What the snapshot of the checkout needs to be pip-installable and to hold the hook.
 SNAPSHOT = ("pyproject.toml", "README.md", "LICENSE", ".pre-commit-hooks.yaml", "orglint", "rules")
