@@ -101,7 +101,6 @@ def test_chunks_are_shared_out_in_file_order_with_a_smaller_share_here(chart_tex
 @pytest.mark.parametrize(
     "text",
     [
-        "people:\n- id: a\n- id: b\n",  # a list at column 0: not cut
         "people:\n  - id: a\npeople:\n  - id: b\n",  # two people keys: not cut
         "people:\n  alice:\n    name: A\n",  # the mapping form
         "people: [{id: a}, {id: b}]\n",  # flow style
@@ -112,6 +111,20 @@ def test_chunks_are_shared_out_in_file_order_with_a_smaller_share_here(chart_tex
 def test_no_plan_for_charts_it_cannot_cut_safely(text, monkeypatch):
     monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 0)
     assert parallel.plan(text) is None
+
+
+def test_lists_at_column_0_are_cut_like_indented_ones(monkeypatch):
+    # PyYAML's default block style (yaml.safe_dump): items at the key's own indentation.
+    monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 0)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 10)
+    text = "org:\n  name: A\npeople:\n- id: a\n  title: CEO\n- id: b\n  reports_to: a\n-bad-key: 1\nunits:\n- id: u\n"
+    split = parallel.plan(text)
+    assert [(chunk.section, chunk.first_line, chunk.indent, text[chunk.start : chunk.end]) for chunk in split.chunks] == [
+        ("people", 4, 0, "- id: a\n  title: CEO\n"),
+        ("people", 6, 0, "- id: b\n  reports_to: a\n"),
+        ("units", 10, 0, "- id: u\n"),
+    ]
+    assert split.head == "org:\n  name: A\npeople:\n\n\n\n\n-bad-key: 1\nunits:\n\n"
 
 
 def test_each_list_is_cut_where_it_is(monkeypatch):
@@ -189,3 +202,56 @@ def test_entries_the_head_reads_keep_their_place_among_the_chunks(chart_text, wh
     assert kinds.count("products") == 2
     for workers in (1, 2):
         assert _snapshot(*_read(text, workers=workers, monkeypatch=monkeypatch)) == sequential
+
+
+@pytest.fixture(scope="module")
+def dumped_text(chart_text) -> str:
+    """The generated chart as yaml.safe_dump writes it: lists at column 0, its own quoting."""
+    import yaml
+
+    return yaml.safe_dump(yaml.safe_load(chart_text), sort_keys=False, allow_unicode=True)
+
+
+@pytest.mark.parametrize("workers", [1, 3])
+def test_a_safe_dump_chart_is_cut_and_read_as_in_one_piece(dumped_text, workers, monkeypatch):
+    assert "\npeople:\n- " in dumped_text  # PyYAML's default style: items at the key's indentation
+    monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 0)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 20_000)
+    split = parallel.plan(dumped_text)
+    assert split is not None and {chunk.indent for chunk in split.chunks} == {0} and len(split.chunks) > 10
+    sequential = _snapshot(*_read(dumped_text, workers=0, monkeypatch=monkeypatch))
+    assert sequential[0]
+    assert _snapshot(*_read(dumped_text, workers=workers, monkeypatch=monkeypatch)) == sequential
+
+
+def test_the_plain_reader_reads_every_chunk_of_a_safe_dump_chart(dumped_text, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 0)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 20_000)
+    for chunk in parallel.plan(dumped_text).chunks:
+        fields = native.SECTIONS[chunk.section][1]
+        text = dumped_text[chunk.start : chunk.end]
+        assert plain_lists.read_entries(text, chunk.section, fields, native._VOCABULARY_SETS, 0, chunk.first_line)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_odd_entries_alone_go_to_libyaml(dumped_text, workers, monkeypatch):
+    # Three entries the plain reader leaves alone: an escape, an anchor, a comment after an item.
+    text = dumped_text.replace("\n  title: ", '\n  title: "Tab\\there" #\n  x-was: ', 1)
+    lines = text.split("\n- id: ")
+    lines[200] = lines[200].replace("\n  name: ", "\n  name: &n ", 1)
+    text = "\n- id: ".join(lines)
+    text = text.replace("\n  units:\n  - ", "\n  units:\n  - # a note\n    ", 1)
+    monkeypatch.setattr(parallel, "MIN_SPLIT_BYTES", 0)
+    monkeypatch.setattr(parallel, "CHUNK_BYTES", 20_000)
+    left = []
+    for chunk in parallel.plan(text).chunks:
+        odd: list = []
+        fields = native.SECTIONS[chunk.section][1]
+        entries = plain_lists.read_entries(
+            text[chunk.start : chunk.end], chunk.section, fields, native._VOCABULARY_SETS, 0, chunk.first_line, odd
+        )
+        assert entries is not None
+        left += [line for _index, line, _part in odd]
+    assert len(left) == 3
+    sequential = _snapshot(*_read(text, workers=0, monkeypatch=monkeypatch))
+    assert _snapshot(*_read(text, workers=workers, monkeypatch=monkeypatch)) == sequential

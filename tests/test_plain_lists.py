@@ -357,3 +357,36 @@ def test_entries_read_through_layouts_are_read_alike(rows):
     expected, problems = full_read("people", body)
     assert problems == []
     assert read == expected
+
+
+# ----------------------------------------------------------------------------- yaml.safe_dump's style
+
+SAFE_DUMP_STYLE = {
+    "a block list last": "- id: ana\n  units:\n  - a\n  - b\n- id: bo\n",
+    "a block list among fields": "- id: ana\n  units:\n  - a\n  title: CEO\n- id: bo\n  roles:\n  - ceo\n\n# c\n",
+    "quoted items": "- id: ana\n  units:\n  - 'a b'\n  - \"c\"\n",
+    "at the end of the text": "- id: ana\n  units:\n  - a",
+}
+
+
+@pytest.mark.parametrize("body", SAFE_DUMP_STYLE.values(), ids=SAFE_DUMP_STYLE)
+def test_block_lists_in_a_list_at_column_0_read_alike(body):
+    assert_same("people", body, indent=0)
+
+
+def test_product_metrics_as_yaml_safe_dump_writes_them_read_alike():
+    assert_same("products", "- id: p\n  name: P\n  owner: x\n  metrics:\n  - NPS\n  - Gross margin\n", indent=0)
+
+
+@pytest.mark.parametrize(
+    "body, indent",
+    [
+        ("  - id: ana\n    units:\n    - a\n  - id: bo\n", 2),  # indented list: where libyaml ends it depends on what follows
+        ("- id: ana\n  units:\n    - a\n", 0),  # items deeper than the key
+        ("- id: ana\n  units:\n  - [a]\n", 0),  # an item that is not a scalar
+        ("- id: ana\n  units:\n  - a # note\n", 0),  # a comment after an item
+        ("- id: ana\n  title:\n  - CEO\n", 0),  # a list where one value belongs: libyaml reports it
+    ],
+)
+def test_block_lists_the_plain_reader_leaves_to_libyaml(body, indent):
+    assert plain_read("people", body, indent=indent) is None

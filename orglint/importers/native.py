@@ -608,11 +608,14 @@ def _make_entity(file, section, entity_id, line, column, end_line, values, spans
 def _read_chunks(path: str, text: str, chunks: list[parallel.Chunk]) -> list[tuple[list[tuple], list[Finding]]] | None:
     """The entries (as plain tuples) and problems of each chunk; None when one does not parse.
 
-    Each chunk goes to the plain-list reader first, and to libyaml when that
-    reader leaves it alone (it then reports any problem the chunk holds).
+    Each chunk goes to the plain-list reader first; the entries it leaves
+    alone (a block list inside an entry, as yaml.safe_dump writes ``metrics:``,
+    an escape, a comment) go to libyaml, each run of them in one piece, which
+    then reports any problem they hold.
     """
     read: list[tuple[list[tuple], list[Finding]]] = []
     for chunk in chunks:
+        odd: list[tuple[int, int, str]] = []
         entries = plain_lists.read_entries(
             text[chunk.start : chunk.end],
             chunk.section,
@@ -620,9 +623,17 @@ def _read_chunks(path: str, text: str, chunks: list[parallel.Chunk]) -> list[tup
             _VOCABULARY_SETS,
             chunk.indent,
             chunk.first_line,
+            odd,
         )
         if entries is not None:
-            read.append((entries, []))
+            if not odd:
+                read.append((entries, []))
+                continue
+            problems: list[Finding] = []
+            merged = _with_odd_entries(path, chunk, entries, odd, problems)
+            if merged is None:
+                return None
+            read.append((merged, problems))
             continue
         problems: list[Finding] = []
         builder = _Builder(Org(), SourceFile(path, chunk.text_in(text)), problems, [], root_section=chunk.section)
@@ -630,6 +641,32 @@ def _read_chunks(path: str, text: str, chunks: list[parallel.Chunk]) -> list[tup
             return None
         read.append((builder.pending, problems))
     return read
+
+
+def _with_odd_entries(
+    path: str, chunk: parallel.Chunk, entries: list[tuple], odd: list[tuple[int, int, str]], problems: list[Finding]
+) -> list[tuple] | None:
+    """``entries`` with the entries the plain reader left (``odd``) read by libyaml in their places;
+    None when one does not parse (the whole file is then read again in one piece)."""
+    prefix = " " * chunk.indent + "- "
+    runs: list[tuple[int, int, list[str]]] = []  # (index among entries, first line, texts): consecutive odd entries
+    for index, line, part in odd:
+        if runs and runs[-1][0] == index:
+            runs[-1][2].append(part)
+        else:
+            runs.append((index, line, [part]))
+    merged: list[tuple] = []
+    taken = 0
+    for index, line, parts in runs:
+        merged += entries[taken:index]
+        taken = index
+        text = "\n" * (line - 1) + "\n".join(prefix + part for part in parts)
+        builder = _Builder(Org(), SourceFile(path, text), problems, [], root_section=chunk.section)
+        if not builder.read():
+            return None
+        merged += builder.pending
+    merged += entries[taken:]
+    return merged
 
 
 def _read_chunks_in_worker(path: str, text: str, chunks: list[parallel.Chunk]) -> tuple[bytes, list[Finding]] | None:

@@ -10,7 +10,8 @@ reads the rest and everything outside the lists (the "head").
 Correctness comes first: a cut is made only before a line holding exactly the
 list's indentation and ``- ``, which in block YAML can only start a new entry
 (block scalars and multi-line plain scalars inside an entry are indented
-deeper). Each part keeps the file's line numbers: what is not its own is
+deeper). That holds for a list written at column 0 under its key (PyYAML's
+default style, ``people:`` then ``- id: a``) as for an indented one. Each part keeps the file's line numbers: what is not its own is
 replaced by blank lines. Anything unexpected (a parse problem in any part, an
 alias across parts, a worker that fails) discards the result and the file is
 read again in one piece, so problems are reported exactly as a sequential read
@@ -32,8 +33,10 @@ HEAD_SHARE = 0.8  # of an even share of the work, what this process takes itself
 MAX_TOP_LEVEL_LINES = 1000
 SECTIONS = ("products", "units", "people")  # the lists that are cut, when written as block lists
 
-_FIRST_ITEM = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*( +)- ")
-_TOP_LEVEL_LINE = re.compile(r"\n([^ \t\r\n#][^\n]*)")  # (searching for "^" in multi-line mode is slower)
+_FIRST_ITEM = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\n)*( *)- ")
+# A line at column 0 that is neither a comment nor an item of a list written at column 0 ("- id: a",
+# PyYAML's default style): a top-level key. (Searching for "^" in multi-line mode is slower.)
+_TOP_LEVEL_LINE = re.compile(r"\n((?:[^ \t\r\n#-]|-(?![ \t\r\n]))[^\n]*)")
 _SECTION_LINE = re.compile(r":[ \t]*(?:#[^\n]*)?")  # what follows a section's key on its line
 
 
@@ -77,7 +80,7 @@ def _top_level_lines(text: str) -> list[tuple[int, str]] | None:
     """
     first_end = text.find("\n")
     first = text[: first_end if first_end >= 0 else len(text)]
-    lines = [(0, first)] if first[:1] not in ("", " ", "\t", "\r", "#") else []
+    lines = [(0, first)] if first[:1] not in ("", " ", "\t", "\r", "#") and first[:2] not in ("- ", "-\t", "-\r") and first != "-" else []
     for match in _TOP_LEVEL_LINE.finditer(text):
         if len(lines) == MAX_TOP_LEVEL_LINES:
             return None  # not an org chart's shape: no cutting (and no list of millions of lines)

@@ -67,6 +67,10 @@ class _Grammar:
         self.field_line = re.compile(rf"{field}{_TAIL}")
         self.other_line = re.compile(rf" *(?:{_COMMENT})?")
         self.inner = inner
+        # Block lists inside entries are read only in lists at column 0, where libyaml's end of
+        # such a list (and so of the entry) is plain to see: the next line at column 0.
+        self.block_lists = indent == 0
+        self.list_fields = frozenset(name for name, kind in fields.items() if kind in ("ids", "texts") or kind.startswith("enums:"))
         # 1-based column of each field's value: indent, "- " or two spaces, key, ": ".
         self.value_columns = {name: indent + len(name) + 5 for name in fields}
         self.layouts: dict[tuple[tuple[str, str], ...], _Layout | None] = {}
@@ -108,7 +112,13 @@ _GRAMMARS: dict[tuple[str, int], _Grammar] = {}
 
 
 def read_entries(
-    text: str, section: str, fields: dict[str, str], vocabularies: dict[str, frozenset[str]], indent: int, first_line: int
+    text: str,
+    section: str,
+    fields: dict[str, str],
+    vocabularies: dict[str, frozenset[str]],
+    indent: int,
+    first_line: int,
+    odd: list[tuple[int, int, str]] | None = None,
 ) -> list[tuple] | None:
     """The entries of ``text``, items of a block list at ``indent`` spaces starting at ``first_line``.
 
@@ -116,7 +126,9 @@ def read_entries(
     each field of the section to its kind (see native.PERSON_FIELDS). Each entry
     is ``(section, id, line, column, end_line, values, spans, extra)`` as the
     full reader gives it, except that ``spans`` may be a layout's spans (see
-    :class:`FieldSpans`); None when any of the text is outside the subset read here.
+    :class:`FieldSpans`); None when any of the text is outside the subset read here, unless
+    ``odd`` is given: each entry written otherwise is then left out and recorded there as (its
+    index among the entries, its first line, its text after the list's ``- ``), for libyaml.
     """
     key = (section, indent)
     grammar = _GRAMMARS.get(key)
@@ -149,7 +161,11 @@ def read_entries(
         else:
             read = _read_lines(part, grammar, line)
         if read is None:
-            return None
+            if odd is None:
+                return None
+            odd.append((len(entries), line, part))
+            line += part.count("\n") + 1
+            continue
         entry_id, values, spans, end_line = read
         append((section, entry_id, line, column, end_line, values, spans, {}))
         line += part.count("\n") + 1
@@ -246,21 +262,66 @@ def _read_fields(found: list[tuple[str, str]], lines, grammar: _Grammar):
 
 
 def _read_lines(part: str, grammar: _Grammar, line: int):
-    """Like _read_fields, line by line, for an entry with comments or blank lines among its fields."""
+    """Like _read_fields, line by line, for an entry with comments or blank lines among its fields,
+    or, in a list written at column 0 (yaml.safe_dump's style), a list field written as a block
+    list at its key's indentation (``units:`` then ``- a`` lines), read as the same items."""
     found: list[tuple[str, str]] = []
     lines: list[int] = []
+    starts: dict[str, tuple[int, int]] = {}  # a block list's value starts at its first "-"
     inner = grammar.inner
-    for offset, text in enumerate(part.split("\n")):
+    texts = part.split("\n")
+    offset = 0
+    last_is_block = False
+    while offset < len(texts):
+        text = texts[offset]
         if offset == 0 or text.startswith(inner):
             # The first line follows "- "; the others are indented to the entry's keys.
             match = grammar.field_line.fullmatch(text, 0 if offset == 0 else len(inner))
             if match is not None:
-                found.append(match.groups(""))  # type: ignore[arg-type]
+                key, raw = match.groups("")
+                items = _block_items(texts, offset + 1, inner) if not raw and grammar.block_lists and key in grammar.list_fields else None
+                found.append((key, raw if items is None else "[" + ", ".join(items) + "]"))
                 lines.append(line + offset)
+                last_is_block = items is not None
+                if items is not None:
+                    starts[key] = (line + offset + 1, len(inner) + 1)
+                    offset += len(items)
+                offset += 1
                 continue
         if offset == 0 or grammar.other_line.fullmatch(text) is None:
             return None
-    return _read_fields(found, lines, grammar)
+        offset += 1
+    read = _read_fields(found, lines, grammar)
+    if read is None or not starts:
+        return read
+    entry_id, values, spans, end_line = read
+    spans.update(starts)
+    if last_is_block:
+        # libyaml ends a list at the next token, which here starts a line at column 0: the entry
+        # then ends on the line before it, blank and comment lines included.
+        end_line = line + len(texts) - (2 if part.endswith("\n") else 1)
+    return entry_id, values, spans, end_line
+
+
+def _block_items(texts: list[str], start: int, inner: str) -> list[str] | None:
+    """The items of a block list starting at ``texts[start]`` at exactly the key's indentation,
+    each a quoted or plain scalar alone on its line (what a flow list may hold too); None when
+    there is no such list or an item is written otherwise (the entry is then left to libyaml)."""
+    marker = inner + "- "
+    items: list[str] = []
+    for text in texts[start:]:
+        if not text.startswith(marker):
+            break
+        item = text[len(marker) :]
+        if _block_item().fullmatch(item) is None:
+            return None
+        items.append(item)
+    return items or None
+
+
+@functools.cache
+def _block_item() -> re.Pattern[str]:
+    return re.compile(_FLOW_ITEM)
 
 
 class _GiveUp:
