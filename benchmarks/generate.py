@@ -32,6 +32,7 @@ import json
 import math
 import os
 import random
+import subprocess
 import sys
 import time
 import unicodedata
@@ -1931,6 +1932,38 @@ def write_org(n: int, path, seed: int = 0, files: int = 1, clean: bool = False, 
     return written
 
 
+STYLES = ("own", "safe-dump", "convert")
+
+
+def restyle(paths: list[Path], style: str) -> None:
+    """Rewrite each chart file in another common way of writing YAML (the same data):
+
+    - ``own``: as written above (flow lists, one field per line, quoted where needed);
+    - ``safe-dump``: as ``yaml.safe_dump`` writes it (PyYAML's default block style: lists at
+      the key's own indentation, ``metrics:`` and ``units:`` as block lists, its own quoting);
+    - ``convert``: as ``orglint convert`` writes it.
+    """
+    if style == "own":
+        return
+    if style not in STYLES:
+        raise ValueError(f"unknown style {style!r}; choose one of {', '.join(STYLES)}")
+    for path in paths:
+        if style == "safe-dump":
+            import yaml
+
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+            text = yaml.dump(data, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True)
+            _write_atomically(path, lambda out, text=text: out.write(text))
+        else:
+            converted = path.with_name(path.name + ".converted")
+            subprocess.run(
+                [sys.executable, "-m", "orglint", "convert", str(path), "-o", str(converted), "--force"],
+                check=True,
+                capture_output=True,
+            )
+            os.replace(converted, path)
+
+
 def chart_depth(org: OrgBuilder) -> int:
     """Levels in the reporting tree (the CEO alone is 1). People are in
     top-down order, so each manager's depth is known before their reports'."""
@@ -1947,6 +1980,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--files", type=int, default=1, metavar="K", help="split into K files in the directory OUTPUT")
     parser.add_argument("--clean", action="store_true", help="leave out the deliberate imperfections")
+    parser.add_argument("--style", choices=STYLES, default="own", help="how the YAML is written (default own; see restyle)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     args = parser.parse_args(argv)
     if args.n < 1 or args.files < 1:
@@ -1954,6 +1988,7 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     org = build_org(args.n, args.seed, args.clean)
     written = write_org(args.n, args.output, files=args.files, org=org)
+    restyle(written, args.style)
     if not args.quiet:
         size = sum(f.stat().st_size for f in written)
         print(

@@ -175,15 +175,15 @@ def generator_version() -> str:
     return hashlib.sha256(GENERATOR.read_bytes()).hexdigest()[:10]
 
 
-def chart_path(n: int, seed: int, files: int) -> Path:
-    stem = f"org-{n}-seed{seed}" + (f"-{files}files" if files > 1 else "")
+def chart_path(n: int, seed: int, files: int, style: str = "own") -> Path:
+    stem = f"org-{n}-seed{seed}" + (f"-{files}files" if files > 1 else "") + (f"-{style}" if style != "own" else "")
     return OUT / (f"{stem}-{generator_version()}" + ("" if files > 1 else ".yaml"))
 
 
-def ensure_chart(n: int, seed: int, files: int, timeout: float) -> tuple[Path, Run | None]:
-    """The cached chart of n people, generated first if missing (the run of
+def ensure_chart(n: int, seed: int, files: int, timeout: float, style: str = "own") -> tuple[Path, Run | None]:
+    """The cached chart of n people written in ``style``, generated first if missing (the run of
     the generator is returned then, None when cached)."""
-    path = chart_path(n, seed, files)
+    path = chart_path(n, seed, files, style)
     if path.exists():
         return path, None
     OUT.mkdir(parents=True, exist_ok=True)
@@ -197,7 +197,7 @@ def ensure_chart(n: int, seed: int, files: int, timeout: float) -> tuple[Path, R
         else:
             stale.unlink()
     progress(f"generating {n:,} people -> {path.relative_to(REPO)}")
-    argv = [sys.executable, str(GENERATOR), str(n), "-o", str(path), "--seed", str(seed), "-q"]
+    argv = [sys.executable, str(GENERATOR), str(n), "-o", str(path), "--seed", str(seed), "--style", style, "-q"]
     if files > 1:
         argv += ["--files", str(files)]
     run = run_once(argv, OUT, timeout)
@@ -349,23 +349,26 @@ def benchmark(args) -> dict:
         "yamllint": None,
     }
     try:
+        styles = [style.strip() for style in args.styles.split(",") if style.strip()]
         for n in sizes:
-            chart, generated = ensure_chart(n, args.seed, args.files, args.timeout)
-            argv = orglint_argv(args.orglint, chart)
-            results["command"] = shlex.join(orglint_argv(args.orglint, Path("FILE")))
-            m = measure(f"{n:,} people", argv, args.repeat, workdir, args.timeout)
-            good = m.good
-            results["sizes"].append(
-                {
-                    "people": n,
-                    "chart": str(chart.relative_to(REPO)),
-                    "bytes": size_on_disk(chart),
-                    "generate_s": generated.wall if generated else None,
-                    "findings": good[-1].stdout_lines if good else None,
-                    **m.summary(),
-                }
-            )
-        best = {s["people"]: s for s in results["sizes"]}
+            for style in styles:
+                chart, generated = ensure_chart(n, args.seed, args.files, args.timeout, style)
+                argv = orglint_argv(args.orglint, chart)
+                results["command"] = shlex.join(orglint_argv(args.orglint, Path("FILE")))
+                m = measure(f"{n:,} people, {style}", argv, args.repeat, workdir, args.timeout)
+                good = m.good
+                results["sizes"].append(
+                    {
+                        "people": n,
+                        "style": style,
+                        "chart": str(chart.relative_to(REPO)),
+                        "bytes": size_on_disk(chart),
+                        "generate_s": generated.wall if generated else None,
+                        "findings": good[-1].stdout_lines if good else None,
+                        **m.summary(),
+                    }
+                )
+        best = {s["people"]: s for s in results["sizes"] if s["style"] == styles[0]}
         if 100_000 in best and 10_000 in best:
             big, small = best[100_000], best[10_000]
             if big["best_s"] and small["best_s"]:
@@ -412,7 +415,7 @@ def benchmark(args) -> dict:
 
 def check_targets(results: dict) -> list[dict]:
     """docs/design.md's targets next to what was measured (None = not measured)."""
-    by_size = {s["people"]: s for s in results["sizes"]}
+    by_size = {s["people"]: s for s in results["sizes"] if s.get("style", "own") == results["sizes"][0].get("style", "own")}
 
     def of_size(n, key):
         return by_size[n][key] if n in by_size else None
@@ -464,19 +467,24 @@ def markdown(results: dict) -> str:
         f"- Python: {m['python']} on {m['platform']}; PyYAML {m['pyyaml']}",
         f"- Command: `{results['command']}`" + (f" (orglint at git {m['git']})" if m["git"] else ""),
         "",
-        "| people | file size | wall best | wall median | CPU best | peak RSS | findings |",
-        "|---:|---:|---:|---:|---:|---:|---:|",
+        "| people | style | file size | wall best | wall median | CPU best | peak RSS | findings | vs fastest style |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    fastest: dict[int, float] = {}
     for s in results["sizes"]:
+        if s["best_s"] is not None:
+            fastest[s["people"]] = min(fastest.get(s["people"], s["best_s"]), s["best_s"])
+    for s in results["sizes"]:
+        style = s.get("style", "own")
         if s["best_s"] is None:
-            lines.append(f"| {s['people']:,} | {s['bytes'] / 1e6:.1f} MB | FAILED: {s['error']} | | | | |")
+            lines.append(f"| {s['people']:,} | {style} | {s['bytes'] / 1e6:.1f} MB | FAILED: {s['error']} | | | | | |")
             continue
         failed = f" (then failed: {s['error']})" if s["error"] else ""
         lines.append(
-            f"| {s['people']:,} | {s['bytes'] / 1e6:.1f} MB | {seconds(s['best_s'])} | "
+            f"| {s['people']:,} | {style} | {s['bytes'] / 1e6:.1f} MB | {seconds(s['best_s'])} | "
             f"{seconds(s['median_s'])} | {seconds(s['best_cpu_s'])} | "
             f"{mib(s['peak_rss_bytes'])} | "
-            f"{s['findings']:,}{failed} |"
+            f"{s['findings']:,}{failed} | {s['best_s'] / fastest[s['people']]:.2f}x |"
         )
     runs = max((len(s["runs"]) for s in results["sizes"]), default=0)
     lines += [
@@ -550,6 +558,12 @@ def main(argv=None) -> int:
     parser.add_argument("--startup-runs", type=int, default=10, help="runs for the start-up comparison (default 10; 0 skips it)")
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     parser.add_argument("--files", type=int, default=1, metavar="K", help="check charts split into K files in a directory")
+    parser.add_argument(
+        "--styles",
+        default="own",
+        help="comma-separated ways of writing the YAML to measure: own, safe-dump (PyYAML's default style), "
+        "convert (orglint convert's output) (default own; the first is the one the targets use)",
+    )
     parser.add_argument("--timeout", type=float, default=900, help="seconds before a run is killed (default 900)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args(argv)
