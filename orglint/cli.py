@@ -277,10 +277,28 @@ def _import_options(column_map: list[str] | None, stdin_filename: str | None = N
         raise UsageError(str(error)) from None
 
 
-def _open_session(**options) -> Session:
-    """The config, rules, selection and baseline of a run; every problem with them is a usage error."""
+def _open_session(
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    rules_dir: list[str] | None = None,
+    config_file: Path | None = None,
+    isolated: bool = False,
+    no_plugins: bool = False,
+    **options,
+) -> Session:
+    """The config, rules, selection and baseline of a run, from the command's options as typer
+    gives them; every problem with them is a usage error."""
     try:
-        session = open_session(**options)
+        session = open_session(
+            select=_selection(select),
+            ignore=_split(ignore) or [],
+            rules_dirs=rules_dir or [],
+            config_file=config_file,
+            isolated=isolated,
+            no_plugins=no_plugins,
+            **options,
+        )
     except SelectionError as error:
         raise UsageError(f"--select/--ignore: no rule matches '{error}' (see `orglint rules`)") from None
     except (ConfigError, PluginError, BaselineError) as error:
@@ -390,9 +408,9 @@ def check(
     session = _open_session(
         config_file=config_file,
         isolated=isolated,
-        select=_selection(select),
-        ignore=_split(ignore) or [],
-        rules_dirs=rules_dir or [],
+        select=select,
+        ignore=ignore,
+        rules_dir=rules_dir,
         fail_on=fail_on.value if fail_on is not None else None,
         baseline_file=baseline,
         use_baseline=write_baseline is None and not show_settings,  # settings name the baseline, unread
@@ -511,9 +529,9 @@ def diff(
     session = _open_session(
         config_file=config_file,
         isolated=isolated,
-        select=_selection(select),
-        ignore=_split(ignore) or [],
-        rules_dirs=rules_dir or [],
+        select=select,
+        ignore=ignore,
+        rules_dir=rules_dir,
         fail_on=fail_on.value if fail_on is not None else None,
         use_baseline=False,  # the base is the baseline here
         no_plugins=no_plugins,
@@ -607,9 +625,9 @@ def rules_command(
     session = _open_session(
         config_file=config_file,
         isolated=isolated,
-        select=_selection(select),
-        ignore=_split(ignore) or [],
-        rules_dirs=rules_dir or [],
+        select=select,
+        ignore=ignore,
+        rules_dir=rules_dir,
         use_baseline=False,
         no_plugins=no_plugins,
     )
@@ -636,7 +654,7 @@ def explain(
 
     # The rules a check here would load: the config's plugins too, as `orglint rules` lists them.
     session = _open_session(
-        config_file=config_file, isolated=isolated, rules_dirs=rules_dir or [], use_baseline=False, no_plugins=no_plugins
+        config_file=config_file, isolated=isolated, rules_dir=rules_dir, use_baseline=False, no_plugins=no_plugins
     )
     markdown = explain_markdown(code_or_name, session.rule_set, session.config.docs_url)
     if markdown is None:
@@ -709,9 +727,9 @@ def graph(
     session = _open_session(
         config_file=config_file,
         isolated=isolated,
-        select=_selection(select),
-        ignore=_split(ignore) or [],
-        rules_dirs=rules_dir or [],
+        select=select,
+        ignore=ignore,
+        rules_dir=rules_dir,
         no_plugins=no_plugins,
     )
     result = _lint(targets, session, _import_options(column_map, stdin_filename))

@@ -629,11 +629,11 @@ def _read_chunks(path: str, text: str, chunks: list[parallel.Chunk]) -> list[tup
             if not odd:
                 read.append((entries, []))
                 continue
-            problems: list[Finding] = []
-            merged = _with_odd_entries(path, chunk, entries, odd, problems)
+            odd_problems: list[Finding] = []
+            merged = _with_odd_entries(path, chunk, entries, odd, odd_problems)
             if merged is None:
                 return None
-            read.append((merged, problems))
+            read.append((merged, odd_problems))
             continue
         problems: list[Finding] = []
         builder = _Builder(Org(), SourceFile(path, chunk.text_in(text)), problems, [], root_section=chunk.section)

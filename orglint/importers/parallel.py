@@ -80,7 +80,11 @@ def _top_level_lines(text: str) -> list[tuple[int, str]] | None:
     """
     first_end = text.find("\n")
     first = text[: first_end if first_end >= 0 else len(text)]
-    lines = [(0, first)] if first[:1] not in ("", " ", "\t", "\r", "#") and first[:2] not in ("- ", "-\t", "-\r") and first != "-" else []
+    lines = (
+        [(0, first)]
+        if first[:1] not in ("", " ", "\t", "\r", "#") and first[:2] not in ("- ", "-\t", "-\r") and first != "-"
+        else []
+    )
     for match in _TOP_LEVEL_LINE.finditer(text):
         if len(lines) == MAX_TOP_LEVEL_LINES:
             return None  # not an org chart's shape: no cutting (and no list of millions of lines)

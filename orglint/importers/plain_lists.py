@@ -70,7 +70,9 @@ class _Grammar:
         # Block lists inside entries are read only in lists at column 0, where libyaml's end of
         # such a list (and so of the entry) is plain to see: the next line at column 0.
         self.block_lists = indent == 0
-        self.list_fields = frozenset(name for name, kind in fields.items() if kind in ("ids", "texts") or kind.startswith("enums:"))
+        self.list_fields = frozenset(
+            name for name, kind in fields.items() if kind in ("ids", "texts") or kind.startswith("enums:")
+        )
         # 1-based column of each field's value: indent, "- " or two spaces, key, ": ".
         self.value_columns = {name: indent + len(name) + 5 for name in fields}
         self.layouts: dict[tuple[tuple[str, str], ...], _Layout | None] = {}
@@ -279,7 +281,11 @@ def _read_lines(part: str, grammar: _Grammar, line: int):
             match = grammar.field_line.fullmatch(text, 0 if offset == 0 else len(inner))
             if match is not None:
                 key, raw = match.groups("")
-                items = _block_items(texts, offset + 1, inner) if not raw and grammar.block_lists and key in grammar.list_fields else None
+                items = (
+                    _block_items(texts, offset + 1, inner)
+                    if not raw and grammar.block_lists and key in grammar.list_fields
+                    else None
+                )
                 found.append((key, raw if items is None else "[" + ", ".join(items) + "]"))
                 lines.append(line + offset)
                 last_is_block = items is not None
