@@ -82,7 +82,7 @@ The engine applies the rules' `supersedes` declarations after the rules ran, kno
 
 def strategy_doc(rules) -> str:
     """The Markdown of docs/strategy.md for these rules (code order)."""
-    from orglint.roles import STRATEGIES
+    from orglint.vocabulary import STRATEGIES
 
     rules = sorted(rules, key=lambda rule: rule.code)
     columns = ["none", *STRATEGIES]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orglint.roles import FUNCTIONS, ROLE_FUNCTION, STRATEGIES, UNIT_TYPES
+from orglint.vocabulary import FUNCTIONS, ROLE_FUNCTION, STRATEGIES, UNIT_TYPES
 
 FORMAT_VERSION = 1
 

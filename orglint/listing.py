@@ -237,7 +237,8 @@ def _rule_markdown(rule: Rule) -> str:
 
 
 def roles_rows(org: Org) -> list[dict]:
-    from orglint.roles import FUNCTIONS, read_title, roles_in_unit
+    from orglint.titles import read_title, roles_in_unit
+    from orglint.vocabulary import FUNCTIONS
 
     rows = []
     for person in org.people.values():

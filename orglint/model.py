@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from orglint import fields
 from orglint.fields import model_attributes
-from orglint.roles import CHIEF_ROLE, FUNCTIONS, ROLE_FUNCTION, leads_in_unit, read_title, roles_in_unit
 from orglint.rule import Finding, Related, Severity
+from orglint.titles import leads_in_unit, read_title, roles_in_unit
+from orglint.vocabulary import CHIEF_ROLE, FUNCTIONS, ROLE_FUNCTION
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
@@ -344,7 +345,7 @@ class Org:
         """The second step of title reading: a person's home unit settles ambiguous titles.
 
         A "Solution Architect" reads as pre-sales alone, but as an engineer in an
-        engineering or delivery unit (orglint.roles.roles_in_unit). Run once, after every
+        engineering or delivery unit (orglint.titles.roles_in_unit). Run once, after every
         importer and before any rule: people's ``roles`` change. Explicit roles still add.
         """
         if not any(unit.function for unit in self.units.values()):

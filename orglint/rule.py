@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from orglint.links import docs_url_problem
-from orglint.roles import STRATEGIES
+from orglint.vocabulary import STRATEGIES
 
 __all__ = [
     "Finding",

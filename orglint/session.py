@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from orglint.config import Config, ConfigError, Resolved, discover, load_config
+from orglint.config import Config, ConfigError, Resolved, discover, load_config, resolve
 from orglint.engine import RunSettings, run_rules
 from orglint.loader import DEFAULT_EXCLUSION, Exclusion
 from orglint.overrides import Scopes, apply_ignores, check_units, rerun_with_options
@@ -77,7 +77,7 @@ class Session:
     ) -> Session:
         """No config: ``select`` / ``ignore`` as given (raises SelectionError), every rule's defaults
         or ``settings``."""
-        resolved = Config.empty().resolve(rule_set, select=select, ignore=ignore)
+        resolved = resolve(Config.empty(), rule_set, select=select, ignore=ignore)
         if settings is not None:
             resolved = dataclasses.replace(resolved, settings=settings)
         return cls(rule_set=rule_set, resolved=resolved)
@@ -169,7 +169,7 @@ def open_session(
     if no_plugins and config.plugin_names:
         raise ConfigError(_plugins_refused(config))
     rule_set = load_rules(plugins=config.plugins, plugins_root=config.root, rules_dirs=[Path(folder) for folder in rules_dirs])
-    resolved = config.resolve(rule_set, select=select, ignore=ignore)
+    resolved = resolve(config, rule_set, select=select, ignore=ignore)
     level = Severity.parse(fail_on) if fail_on is not None else None
     if level is None and config.fail_on is not None:
         level = Severity.parse(config.fail_on)

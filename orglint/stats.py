@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from orglint.roles import FUNCTIONS, UNIT_TYPES
+from orglint.vocabulary import FUNCTIONS, UNIT_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import RenderableType

@@ -52,7 +52,7 @@ people:
 from collections.abc import Iterator
 
 from orglint import Finding, Options, Org, rule
-from orglint.roles import PRODUCT_STRATEGIES
+from orglint.vocabulary import PRODUCT_STRATEGIES
 
 
 @rule(

@@ -92,7 +92,7 @@ people:
 from collections.abc import Iterator
 
 from orglint import Finding, Option, Options, Org, rule
-from orglint.roles import FUNCTIONS
+from orglint.vocabulary import FUNCTIONS
 
 _LARGEST = 3  # functions named in the message
 

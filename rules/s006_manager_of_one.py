@@ -62,7 +62,7 @@ people:
 from collections.abc import Iterator
 
 from orglint import Finding, Options, Org, rule
-from orglint.roles import FUNCTIONS
+from orglint.vocabulary import FUNCTIONS
 
 #: Roles that are only about managing people: holding nothing else leaves a single report unexplained.
 MANAGEMENT_ONLY = frozenset({"engineering-manager"})

@@ -63,7 +63,7 @@ people:
 from collections.abc import Iterator
 
 from orglint import Finding, Option, Options, Org, rule
-from orglint.roles import FUNCTIONS, ROLE_FUNCTION
+from orglint.vocabulary import FUNCTIONS, ROLE_FUNCTION
 
 PRODUCT_ROLES = ("product-manager", "product-owner")
 

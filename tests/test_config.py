@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from orglint.api import default_rules, lint
-from orglint.config import KEYS, ConfigError, config_schema, discover, find_config, load_config
+from orglint.config import KEYS, ConfigError, config_schema, discover, find_config, load_config, resolve
 from orglint.session import open_session
 
 # Ada is CEO and CPO (R001, error) with five reports (S005 fires when max < 5); Grace is CTO and CPO
@@ -493,7 +493,7 @@ def test_valid_examples_pass_the_schema_and_the_loader(schema, text, tmp_path, m
     write(tmp_path / "shared" / ".orglint.yaml", "{}\n")
     write(tmp_path / "proj" / ".orglint.yaml", text)
     (tmp_path / "proj" / "org-rules").mkdir()
-    load_config(tmp_path / "proj" / ".orglint.yaml").resolve(default_rules())
+    resolve(load_config(tmp_path / "proj" / ".orglint.yaml"), default_rules())
 
 
 @pytest.mark.parametrize("text", INVALID)
@@ -502,7 +502,7 @@ def test_invalid_examples_fail_the_schema_and_the_loader(schema, text, tmp_path)
         jsonschema.validate(yaml.safe_load(text), schema)
     write(tmp_path / ".orglint.yaml", text + "\n")
     with pytest.raises(ConfigError):
-        load_config(tmp_path / ".orglint.yaml").resolve(default_rules())
+        resolve(load_config(tmp_path / ".orglint.yaml"), default_rules())
 
 
 def test_the_starter_config_is_valid(schema, tmp_path):
@@ -510,4 +510,4 @@ def test_the_starter_config_is_valid(schema, tmp_path):
 
     jsonschema.validate(yaml.safe_load(STARTER_CONFIG) or {}, schema)
     write(tmp_path / ".orglint.yaml", STARTER_CONFIG)
-    load_config(tmp_path / ".orglint.yaml").resolve(default_rules())
+    resolve(load_config(tmp_path / ".orglint.yaml"), default_rules())

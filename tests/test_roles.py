@@ -1,4 +1,4 @@
-"""The role vocabulary and the title reader (orglint.roles)."""
+"""The role vocabulary (orglint.vocabulary) and the title reader (orglint.titles)."""
 
 from __future__ import annotations
 
@@ -9,18 +9,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orglint.roles import (
-    CHIEF_ROLE,
-    FUNCTIONS,
-    PRODUCT_STRATEGIES,
-    ROLE_FUNCTION,
-    ROLES,
-    STRATEGIES,
-    UNIT_TYPES,
-    TitleReading,
-    function_of_name,
-    read_title,
-)
+from orglint.titles import TitleReading, function_of_name, read_title
+from orglint.vocabulary import CHIEF_ROLE, FUNCTIONS, PRODUCT_STRATEGIES, ROLE_FUNCTION, ROLES, STRATEGIES, UNIT_TYPES
 
 GITLAB_TEAM = Path(__file__).parent / "fixtures" / "realdata" / "gitlab-team" / "team_members.yaml"
 

@@ -16,7 +16,7 @@ import pytest
 from orglint.api import lint_text
 from orglint.docs import example_charts, strategy_doc
 from orglint.plugins import load_rules
-from orglint.roles import STRATEGIES
+from orglint.vocabulary import STRATEGIES
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = load_rules().rules

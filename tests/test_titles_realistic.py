@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import pytest
 
-from orglint.roles import FUNCTIONS, ROLES, read_title, roles_in_unit
+from orglint.titles import read_title, roles_in_unit
+from orglint.vocabulary import FUNCTIONS, ROLES
 from tests.helpers import findings, run
 
 PRODUCT_ROLES = frozenset({"cpo", "product-manager", "product-owner"})

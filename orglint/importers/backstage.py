@@ -354,7 +354,7 @@ class _Reader:
         return found
 
     def function_field(self, entity: _Entity, node: Node) -> tuple[str, Node] | None:
-        from orglint.roles import FUNCTIONS
+        from orglint.vocabulary import FUNCTIONS
 
         text = self.text_field(f"{entity.id}: {ANNOTATION_FUNCTION}", node)
         if text is None:

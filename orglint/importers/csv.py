@@ -37,7 +37,7 @@ are not imported (HR exports often hold personal data the chart does not need).
   person themself, ``null``, ``none``, ``n/a`` or ``-`` mean "top of the chart".
 - Departments become units of type ``department``: id = a slug of the name,
   the name as written, the function read from the name
-  (``orglint.roles.function_of_name``), and as lead the member whose title
+  (``orglint.titles.function_of_name``), and as lead the member whose title
   reads as the head of that function (``orglint.importers.leads``: "VP of
   Product" for Product; a Senior Director above the Directors). When no title
   says so, or several peers do, the lead stays unset (S008 then asks for one):
@@ -700,7 +700,7 @@ class _Importer:
         return candidates[0]
 
     def departments(self) -> dict[str, Unit]:
-        from orglint.roles import function_of_name
+        from orglint.titles import function_of_name
 
         units: dict[str, Unit] = {}
         for row in self.rows:

@@ -234,7 +234,7 @@ def _file_slug(path: str) -> str:
 def _build(org: Org, entries: list[_Entry]) -> None:
     from orglint.importers.csv import slug
     from orglint.importers.leads import infer_leads
-    from orglint.roles import function_of_name
+    from orglint.titles import function_of_name
 
     units: dict[str, Unit] = {}
     people: list[Person] = []

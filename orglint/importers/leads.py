@@ -1,7 +1,7 @@
 """Who leads a unit, read from its members' job titles, for inputs that do not say (HR exports, GitLab's team page).
 
 A unit's lead is the member whose title makes them the head of the unit's
-function (``orglint.roles``): first the holder of the function's C-level
+function (``orglint.vocabulary``): first the holder of the function's C-level
 seat ("CTO", "VP Engineering", "Head of Product"), else a leader of the
 function ("Director of Engineering", "VP of Development"). When several
 members share the highest rank, the one above all the others in the chain
@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable, Mapping
 
 from orglint.model import Person, Unit
-from orglint.roles import CHIEF_ROLE
+from orglint.vocabulary import CHIEF_ROLE
 
 # Ranks of a candidate: holds the function's C-level seat, or leads the function below it.
 _SEAT, _LEADER = 2, 1

@@ -6,9 +6,9 @@ import pytest
 
 from helpers import chart, findings, messages, run
 from orglint.engine import RunSettings
-from orglint.roles import PRODUCT_STRATEGIES, STRATEGIES
 from orglint.rule import Rule, Severity
 from orglint.severity import SeverityPolicy, finding_severity, rule_severity
+from orglint.vocabulary import PRODUCT_STRATEGIES, STRATEGIES
 
 
 def options(code: str, **values) -> RunSettings:

@@ -348,13 +348,13 @@ def test_s002_allow_external_managers_still_checks_units_leads_and_owners():
 
 def test_s002_allow_external_managers_is_validated_by_the_config(tmp_path):
     from orglint.api import default_rules
-    from orglint.config import ConfigError, load_config
+    from orglint.config import ConfigError, load_config, resolve
 
     (tmp_path / ".orglint.yaml").write_text("options:\n  S002: {allow-external-managers: sometimes}\n")
     with pytest.raises(ConfigError, match=r"allow-external-managers: invalid value .* expected true or false"):
-        load_config(tmp_path / ".orglint.yaml").resolve(default_rules())
+        resolve(load_config(tmp_path / ".orglint.yaml"), default_rules())
     (tmp_path / ".orglint.yaml").write_text("options:\n  unknown-reference: {allow-external-managers: true}\n")
-    resolved = load_config(tmp_path / ".orglint.yaml").resolve(default_rules())
+    resolved = resolve(load_config(tmp_path / ".orglint.yaml"), default_rules())
     assert resolved.settings.options["S002"] == {"allow-external-managers": True}
 
 

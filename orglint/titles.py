@@ -1,4 +1,6 @@
-"""The role vocabulary of the format (docs/format.md) and the job-title reader.
+"""The job-title reader: which roles a title gives, and which functions it marks its holder as a leader of.
+
+The format's vocabulary (functions, roles, unit types, strategies) is in orglint.vocabulary.
 
 ``read_title("Sr. Director of Product Management, EMEA")`` gives the canonical
 roles the title implies (``product-manager``) and the functions it marks its
@@ -113,116 +115,14 @@ import re
 from collections import namedtuple  # already loaded by re; typing would cost more than this module
 from dataclasses import dataclass, field
 
+from orglint.vocabulary import CHIEF_ROLE, ROLE_FUNCTION
+
 __all__ = [
-    "CHIEF_ROLE",
-    "FUNCTIONS",
-    "PRODUCT_STRATEGIES",
-    "ROLES",
-    "ROLE_FUNCTION",
-    "STRATEGIES",
-    "UNIT_TYPES",
     "TitleReading",
     "function_of_name",
     "read_title",
     "roles_in_unit",
 ]
-
-# --------------------------------------------------------------------------
-# The vocabulary of the format (docs/format.md). Order matters: it is the format's.
-
-FUNCTIONS: tuple[str, ...] = (
-    "executive",
-    "product",
-    "engineering",
-    "design",
-    "data",
-    "marketing",
-    "sales",
-    "support",
-    "customer-success",
-    "finance",
-    "legal",
-    "people",
-    "operations",
-    "program-management",
-    "documentation",
-)
-
-ROLE_FUNCTION: dict[str, str] = {
-    "ceo": "executive",
-    "coo": "operations",
-    "cfo": "finance",
-    "cto": "engineering",
-    "cpo": "product",
-    "cmo": "marketing",
-    "cro": "sales",
-    "clo": "legal",
-    "chro": "people",
-    "cdo": "data",
-    "business-unit-head": "executive",
-    "product-manager": "product",
-    "product-owner": "product",
-    "product-marketing-manager": "marketing",
-    "pre-sales-engineer": "sales",
-    "customer-success": "customer-success",
-    "engineer": "engineering",
-    "engineering-manager": "engineering",
-    "designer": "design",
-    "data-scientist": "data",
-    "marketer": "marketing",
-    "sales": "sales",
-    "support-engineer": "support",
-    "program-manager": "program-management",
-    "technical-writer": "documentation",
-    "finance": "finance",
-    "legal": "legal",
-    "people": "people",
-    "operations": "operations",
-}
-
-ROLES: tuple[str, ...] = tuple(ROLE_FUNCTION)
-
-CHIEF_ROLE: dict[str, str] = {
-    "executive": "ceo",
-    "operations": "coo",
-    "finance": "cfo",
-    "engineering": "cto",
-    "product": "cpo",
-    "marketing": "cmo",
-    "sales": "cro",
-    "legal": "clo",
-    "people": "chro",
-    "data": "cdo",
-}
-
-UNIT_TYPES: tuple[str, ...] = (
-    "company",
-    "department",
-    "business-unit",
-    "team",
-    "squad",
-    "tribe",
-    "chapter",
-    "guild",
-    "platform",
-    "value-stream",
-    "explore",
-    "exploit",
-)
-
-STRATEGIES: tuple[str, ...] = (
-    "product-led",
-    "product-led-growth",
-    "product-led-sales",
-    "product-centric",
-    "product-oriented",
-    "product-operating-model",
-    "sales-led",
-    "service-oriented",
-    "technology-driven",
-)
-
-PRODUCT_STRATEGIES: frozenset[str] = frozenset(s for s in STRATEGIES if s.startswith("product-"))
 
 
 @dataclass(frozen=True, slots=True)
