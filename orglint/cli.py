@@ -565,7 +565,9 @@ def diff(
         base_result.org, head_result.org, base_result.findings, head_result.findings, base_name=base_name, head_name=head_name
     )
     report = Report(findings=[], rules=session.effective_rules(), docs_url=session.config.docs_url)
-    inputs = _inputs(head_paths, None, output)
+    inputs = _inputs(
+        head_paths if base_revision is not None else [*(paths or []), *head_paths], None, output
+    )  # never written over
     if output_format is DiffFormat.json:
         _write_output(diff_report.render_json(changes, report.url_for), output, inputs, kind="json")
     elif output_format is DiffFormat.markdown:

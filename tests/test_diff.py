@@ -255,3 +255,14 @@ def test_gitlab_manager_leaves_and_the_team_moves_up(tmp_path):
     assert [person["id"] for person in leaders[above]["lost"]] == [leaving]
     assert leaders[above]["reports_after"] - leaders[above]["reports_before"] == len(team) - 1
     assert leaders[leaving]["reports_after"] == 0
+
+
+def test_the_output_is_never_one_of_the_charts(tmp_path):
+    (tmp_path / "before.yaml").write_text(BASE, encoding="utf-8")
+    (tmp_path / "after.yaml").write_text(HEAD, encoding="utf-8")
+    for target in ("before.yaml", "after.yaml"):
+        result = orglint("diff", "before.yaml", "after.yaml", "-f", "markdown", "-o", target, cwd=tmp_path)
+        assert result.returncode == 2, result.stderr
+        assert "input" in result.stderr
+    assert (tmp_path / "before.yaml").read_text(encoding="utf-8") == BASE
+    assert (tmp_path / "after.yaml").read_text(encoding="utf-8") == HEAD
