@@ -104,6 +104,9 @@ class _Grammar:
         return layout
 
 
+_RECENT_LAYOUTS = 4  # layouts tried before reading an entry field by field
+
+
 def _quoting(raw: str) -> str:
     """'"' for a double-quoted value, "p" for a plain one, "" for anything else."""
     first = raw[:1]
@@ -145,21 +148,36 @@ def read_entries(
     entries: list[tuple] = []
     append = entries.append
     line = first_line
-    layout: _Layout | None = None
+    # The layouts of the last entries, most recent first. Most entries of a long list are written
+    # like one of the few before (a chart that leaves out empty fields alternates between a
+    # handful of shapes): one match reads them.
+    recent: list[_Layout] = []
     for part in text[len(prefix) :].split("\n" + prefix):
-        # Most entries of a long list are written like the one before: one match reads them.
-        if layout is not None and (match := layout.pattern.fullmatch(part)) is not None:
+        matched = False
+        for layout in recent:
+            match = layout.pattern.fullmatch(part)
+            if match is None:
+                continue
             values = dict(zip(layout.keys, match.groups(), strict=False))
             entry_id = values.pop("id")
             if not layout.enums or all(values[name] in words for name, words in layout.enums):
                 append((section, entry_id, line, column, line + layout.last_offset, values, layout.spans, {}))
                 line += part.count("\n") + 1  # a blank line may follow the fields
-                continue
+                if layout is not recent[0]:
+                    recent.remove(layout)
+                    recent.insert(0, layout)
+                matched = True
+            break
+        if matched:
+            continue
         if strict_entry(part) is not None:
             found = find_fields(part)
             read = _read_fields(found, range(line, line + len(found)), grammar)
             if read is not None:
-                layout = grammar.layout(found, part)
+                new_layout = grammar.layout(found, part)
+                if new_layout is not None and new_layout not in recent:
+                    recent.insert(0, new_layout)
+                    del recent[_RECENT_LAYOUTS:]
         else:
             read = _read_lines(part, grammar, line)
         if read is None:
