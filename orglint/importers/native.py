@@ -47,7 +47,7 @@ from orglint.loader import (
     unsafe_tag_message,
     yaml_problem,
 )
-from orglint.model import Org, Person, Product, Unit, shown
+from orglint.model import Entity, Org, Person, Product, Unit, shown
 from orglint.problems import did_you_mean, input_problem
 from orglint.rule import Finding, Related
 
@@ -681,51 +681,51 @@ def _read_chunks_in_worker(path: str, text: str, chunks: list[parallel.Chunk]) -
 def _build_in_pieces(
     org: Org, source: SourceFile, split: parallel.Split, problems: list[Finding], org_defined_in: list[SourceFile]
 ) -> bool:
-    """Read ``source`` as its head and chunks; False, having added nothing, on any trouble."""
-    own_chunks, *worker_chunks = parallel.share_out(split.chunks, parallel.worker_count())
-    workers = [
-        parallel.start(functools.partial(_read_chunks_in_worker, source.path, source.text, chunks)) for chunks in worker_chunks
-    ]
+    """Read ``source`` as its head and chunks (orglint.importers.parallel shares them out); False,
+    having added nothing, on any trouble."""
     path = source.path
     head_problems: list[Finding] = []
     head_defined = list(org_defined_in)
     head = _Builder(org, SourceFile(path, split.head), head_problems, head_defined)
-    failed = not head.read() or head.unsupported_version
-    own = None if failed else _read_chunks(path, source.text, own_chunks)
-    failed = failed or own is None
-    # Entities of each chunk, in file order; this process's own are built while the workers read.
-    chunk_entities: list[list] = []
-    chunk_problems: list[Finding] = []
-    for entries, part_problems in own or ():
-        chunk_entities.append([_make_entity(path, *entry) for entry in entries])
-        chunk_problems.extend(part_problems)
-    for pid, pipe in workers:
-        try:
-            result = parallel.finish(pid, pipe)
-        except parallel.WorkerFailed:
-            result = None
-        failed = failed or not isinstance(result, tuple)  # None: the worker failed
-        if not failed and isinstance(result, tuple):
-            part_entries, part_problems = result
-            for entries in marshal.loads(part_entries):
-                chunk_entities.append([_make_entity(path, *entry) for entry in entries])
-            chunk_problems.extend(part_problems)
-    if failed:
+
+    def read_head() -> bool:
+        return head.read() and not head.unsupported_version
+
+    def read_here(chunks: list[parallel.Chunk]) -> list[tuple[list[Entity], list[Finding]]] | None:
+        # This process's entities are built while the workers still read.
+        read = _read_chunks(path, source.text, chunks)
+        return None if read is None else [([_make_entity(path, *entry) for entry in entries], found) for entries, found in read]
+
+    def unpack(result: object) -> list[tuple[list[Entity], list[Finding]]] | None:
+        if not isinstance(result, tuple):
+            return None
+        packed, found = result
+        parts: list[tuple[list[Entity], list[Finding]]] = [
+            ([_make_entity(path, *entry) for entry in entries], []) for entries in marshal.loads(packed)
+        ]
+        return [(parts[0][0], found), *parts[1:]] if parts else None
+
+    chunk_results = parallel.read_in_pieces(
+        split.chunks, read_head, read_here, functools.partial(_read_chunks_in_worker, path, source.text), unpack
+    )
+    if chunk_results is None:
         return False
+    problems_of_chunks: list[Finding] = []
     # File order, as a sequential read adds them: the head's entries (between and around
     # the lists) and the chunks' interleaved by line.
     head_entities = head.pending
     taken = 0
-    for chunk, entities in zip(split.chunks, chunk_entities, strict=False):
+    for chunk, (entities, found) in zip(split.chunks, chunk_results, strict=True):
         before = bisect.bisect_left(head_entities, chunk.first_line, lo=taken, key=lambda entity: entity.line)
         for entity in head_entities[taken:before]:
             org.add(entity)
         taken = before
         for entity in entities:
             org.add(entity)
+        problems_of_chunks.extend(found)
     for entity in head_entities[taken:]:
         org.add(entity)
     problems.extend(head_problems)
-    problems.extend(chunk_problems)
+    problems.extend(problems_of_chunks)
     org_defined_in[:] = head_defined
     return True

@@ -20,10 +20,14 @@ would report them.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 MIN_SPLIT_BYTES = 1 << 20  # below this, libyaml reads the file in one piece: cutting is not worth it
 MIN_PARALLEL_BYTES = 4 << 20  # below this, forking costs more than it saves
@@ -161,6 +165,33 @@ def share_out(chunks: list[Chunk], processes: int) -> list[list[Chunk]]:
         groups[0 if done < own else min(processes - 1, 1 + int((done - own) // each))].append(chunk)
         done += size
     return [groups[0]] + [group for group in groups[1:] if group]
+
+
+def read_in_pieces(
+    chunks: list[Chunk],
+    first: Callable[[], bool],
+    read_here: Callable[[list[Chunk]], list[T] | None],
+    read_in_worker: Callable[[list[Chunk]], object],
+    unpack: Callable[[object], list[T] | None],
+) -> list[T] | None:
+    """Read ``chunks`` shared out between this process and forked workers, one result per chunk in
+    file order; None on any trouble (the caller then reads the file in one piece).
+
+    The workers start first, each on its share (``read_in_worker``, whose result ``unpack`` turns
+    into one result per chunk); meanwhile this process does ``first`` (the head) and reads its own
+    share (``read_here``), the smaller one.
+    """
+    own_chunks, *worker_chunks = share_out(chunks, worker_count())
+    workers = [start(functools.partial(read_in_worker, group)) for group in worker_chunks]
+    results = read_here(own_chunks) if first() else None
+    for pid, pipe in workers:  # collected even after a failure: no worker is left behind
+        try:
+            result = finish(pid, pipe)
+        except WorkerFailed:
+            result = None
+        part = unpack(result) if result is not None and results is not None else None
+        results = None if part is None or results is None else results + part
+    return results
 
 
 class WorkerFailed(Exception):
