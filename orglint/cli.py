@@ -10,6 +10,7 @@ pre-commit hook does not pay for it.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import signal
@@ -29,9 +30,10 @@ from orglint.config import ConfigError
 from orglint.engine import SelectionError
 from orglint.files import WriteRefused, input_paths, refuse_inputs, write_output
 from orglint.importers import ImportOptions
+from orglint.loader import LoadResult
 from orglint.overrides import OverrideError
 from orglint.plugins import PluginError, RuleSet
-from orglint.report import FORMATS, Report, render, summary_line
+from orglint.report import FORMATS, Report, render, summary_line, url_for
 from orglint.rule import Finding, Severity
 from orglint.sanitize import defuse_ci_commands, for_log, utf8_safe
 from orglint.session import Session, open_session
@@ -308,9 +310,14 @@ def _open_session(
     return session
 
 
-def _lint(targets: list[str], session: Session, import_options: ImportOptions | None) -> LintResult:
-    """Lint with the session; an override naming a unit the chart lacks is a config error."""
+def _lint(
+    targets: list[str], session: Session, import_options: ImportOptions | None = None, *, loaded: LoadResult | None = None
+) -> LintResult:
+    """Lint ``targets`` (or what was ``loaded`` already) with the session; an override naming a
+    unit the chart lacks is a config error."""
     try:
+        if loaded is not None:
+            return lint_loaded(loaded, session=session)
         return lint(targets, session=session, import_options=import_options)
     except OverrideError as error:
         raise UsageError(str(error)) from None
@@ -338,14 +345,14 @@ def _hidden_line(result, session: Session) -> str:
     return f"Not shown: {', '.join(parts)}."
 
 
-def _report_problems(problems: Iterable[Finding]) -> bool:
-    """Print the input problems of a command that shows no findings (roles, stats, graph, convert)
-    one per line, as the concise format writes them; True when one of them is an error."""
+def _report_problems(problems: Iterable[Finding], prefix: str = "") -> bool:
+    """Print the input problems of a command that shows no findings (roles, stats, graph, convert,
+    diff) one per line, as the concise format writes them; True when one of them is an error."""
     from orglint.report.concise import line
 
     has_error = False
     for problem in problems:
-        _err(line(problem))
+        _err(prefix + line(problem))
         has_error = has_error or problem.severity >= Severity.ERROR
     return has_error
 
@@ -523,7 +530,6 @@ def diff(
 ) -> None:
     """What a re-org changes: who joined, left or moved, spans and headcounts, findings introduced and resolved."""
     from orglint.diff import RevisionError, compare, load_at_revision
-    from orglint.loader import load
     from orglint.report import diff as diff_report
 
     session = _open_session(
@@ -542,36 +548,27 @@ def diff(
             base_loaded = load_at_revision(head_paths, base_revision, session.exclusion)
         except RevisionError as error:
             raise UsageError(str(error)) from None
-        base_name = f"{base_revision}"
-        head_name = "working tree"
+        base_result = _lint([], session, loaded=base_loaded)
+        read_paths, base_name, head_name = head_paths, base_revision, "working tree"
     else:
         if not paths or len(paths) != 2:
             raise UsageError("orglint diff BASE HEAD takes two charts (files or folders), or --base REV and the chart's paths")
-        base_loaded = load([paths[0]], None, session.exclusion)
+        base_result = _lint([paths[0]], session)
         head_paths = [paths[1]]
-        base_name, head_name = paths[0], paths[1]
-    try:
-        base_result = lint_loaded(base_loaded, session=session)
-        head_result = lint(head_paths, session=session)
-    except OverrideError as error:
-        raise UsageError(str(error)) from None
+        read_paths, base_name, head_name = list(paths), paths[0], paths[1]
+    head_result = _lint(head_paths, session)
     _KEEP_UNTIL_EXIT[:] = [base_result, head_result]
-    from orglint.report.concise import line
-
-    for side, result in (("base", base_result), ("head", head_result)):
-        for problem in result.input_problems:
-            _err(f"{side}: {line(problem)}")
+    _report_problems(base_result.input_problems, "base: ")
+    _report_problems(head_result.input_problems, "head: ")
     changes = compare(
         base_result.org, head_result.org, base_result.findings, head_result.findings, base_name=base_name, head_name=head_name
     )
-    report = Report(findings=[], rules=session.effective_rules(), docs_url=session.config.docs_url)
-    inputs = _inputs(
-        head_paths if base_revision is not None else [*(paths or []), *head_paths], None, output
-    )  # never written over
+    page_of = functools.partial(url_for, rules=session.effective_rules(), docs_url=session.config.docs_url)
+    inputs = _inputs(read_paths, None, output)  # never written over
     if output_format is DiffFormat.json:
-        _write_output(diff_report.render_json(changes, report.url_for), output, inputs, kind="json")
+        _write_output(diff_report.render_json(changes, page_of), output, inputs, kind="json")
     elif output_format is DiffFormat.markdown:
-        _write_output(diff_report.render_markdown(changes, report.url_for), output, inputs)
+        _write_output(diff_report.render_markdown(changes, page_of), output, inputs)
     elif output is not None:
         _write_output(_plain_text(diff_report.renderables(changes)), output, inputs)
     else:

@@ -15,7 +15,6 @@ followed, and every file is size-checked before it is read.
 from __future__ import annotations
 
 import subprocess
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -226,10 +225,6 @@ def _leader_changes(base: Org, head: Org) -> list[LeaderChange]:
         )
     changes.sort(key=lambda change: -abs(change.after - change.before))
     return changes
-
-
-def count_by_code(findings: Iterable[Finding]) -> Counter[str]:
-    return Counter(finding.code for finding in findings)
 
 
 # --- the chart at a git revision ---------------------------------------------------------------

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from orglint.engine import RunSettings, effective_options
-from orglint.links import DEFAULT_DOCS_URL, page_url, rule_url
+from orglint.links import DEFAULT_DOCS_URL
 from orglint.plugins import RuleSet
 from orglint.problems import INPUT_PROBLEMS
+from orglint.report import url_for
 from orglint.rule import Rule, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -201,12 +202,7 @@ def explain_markdown(code_or_name: str, rule_set: RuleSet, docs_url: str = DEFAU
     page = documentation_page(code_or_name, rule_set)
     if page is None:
         return None
-    rule = rule_set.find(code_or_name)
-    if rule is not None:
-        url = rule_url(rule, docs_url)
-    else:
-        code = page.split()[1]  # "# E002 name ..."
-        url = page_url(code, INPUT_PROBLEMS[code][0], docs_url)
+    url = url_for(page.split()[1], rule_set.rules, docs_url)  # the page starts "# CODE name"
     return page if url is None else page.rstrip("\n") + f"\n\nDocumentation: {url}\n"
 
 

@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from orglint.model import Org
 
 
+_UNSET = object()  # no entry in scope sets a severity for the rule
+
+
 class OverrideError(ValueError):
     """An override names a unit the chart does not define."""
 
@@ -48,11 +51,19 @@ class Scopes:
     def severity(self, code: str, subject: str) -> Severity | None:
         """The severity the last entry in ``subject``'s scope sets for ``code`` (None: none, or off,
         which :func:`apply_ignores` handles); an input to orglint.severity's one decision."""
+        level = self._last_severity(code, subject)
+        return level if isinstance(level, Severity) else None
+
+    def turned_off(self, code: str, subject: str) -> bool:
+        """Whether the last entry in ``subject``'s scope that sets a severity for ``code`` sets off."""
+        return self._last_severity(code, subject) is None
+
+    def _last_severity(self, code: str, subject: str) -> Severity | object | None:
         for index in reversed(self.entries(subject)):
             levels = self.overrides[index].severities
             if code in levels:
                 return levels[code]
-        return None
+        return _UNSET
 
     def entries(self, subject: str) -> tuple[int, ...]:
         """The indexes of the entries whose scope holds ``subject``, in config order."""
@@ -135,11 +146,11 @@ def apply_ignores(findings: list[Finding], scopes: Scopes) -> tuple[list[Finding
     kept: list[Finding] = []
     ignored: list[Finding] = []
     for finding in findings:
-        entries = scopes.entries(finding.subject) if finding.kind == "rule" else ()
-        last = next(
-            (overrides[index].severities for index in reversed(entries) if finding.code in overrides[index].severities), None
-        )
-        if any(finding.code in overrides[index].ignore for index in entries) or (last is not None and last[finding.code] is None):
+        if finding.kind != "rule":
+            kept.append(finding)
+            continue
+        entries = scopes.entries(finding.subject)
+        if any(finding.code in overrides[index].ignore for index in entries) or scopes.turned_off(finding.code, finding.subject):
             ignored.append(finding)
         else:
             kept.append(finding)

@@ -19,7 +19,9 @@ pure and needs no pygls; only :func:`serve` does. A lint that fails unexpectedly
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -87,7 +89,7 @@ def _position(line: int, column: int) -> Position:
     return Position(max(line - 1, 0), max(column - 1, 0))
 
 
-def diagnostics(result: LintResult, path: str, text: str, url_for: Any) -> list[Diagnostic]:
+def diagnostics(result: LintResult, path: str, text: str, page_of: Callable[[str], str | None]) -> list[Diagnostic]:
     """The diagnostics of the findings located in the document ``path`` (and those with no
     file: about the org as a whole), each underlining the rest of its line."""
     lines = text.splitlines()
@@ -106,7 +108,7 @@ def diagnostics(result: LintResult, path: str, text: str, url_for: Any) -> list[
                 severity=_LSP_SEVERITY[finding.severity],
                 code=finding.code,
                 message=f"{finding.message} ({finding.name})",
-                href=url_for(finding.code),
+                href=page_of(finding.code),
                 related=related,
                 data={"code": finding.code, "subject": finding.subject or "", "kind": finding.kind},
             )
@@ -212,7 +214,7 @@ def serve(session_options: dict[str, Any]) -> None:  # pragma: no cover - run th
     from pygls.lsp.server import LanguageServer
 
     from orglint import __version__
-    from orglint.report import Report
+    from orglint.report import url_for
 
     server = LanguageServer("orglint", __version__)
     linter = Linter(session_options)
@@ -230,9 +232,9 @@ def serve(session_options: dict[str, Any]) -> None:  # pragma: no cover - run th
             server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[], version=version))
             return
         shown, result, session = linted
-        report = Report(findings=[], rules=session.effective_rules(), docs_url=session.config.docs_url)
+        page_of = functools.partial(url_for, rules=session.effective_rules(), docs_url=session.config.docs_url)
         items = []
-        for diagnostic in diagnostics(result, shown, text, report.url_for):
+        for diagnostic in diagnostics(result, shown, text, page_of):
             related = [
                 types.DiagnosticRelatedInformation(
                     location=types.Location(

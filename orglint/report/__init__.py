@@ -63,20 +63,25 @@ class Report:
     docs_url: str = DEFAULT_DOCS_URL
 
     def url_for(self, code: str) -> str | None:
-        """The documentation page of the rule (or input problem) ``code``; None for a plugin rule
-        that declares none."""
-        rule = self.rules.get(code)
-        if rule is not None:
-            return rule_url(rule, self.docs_url)
-        if code in INPUT_PROBLEMS:
-            return page_url(code, INPUT_PROBLEMS[code][0], self.docs_url)
-        return None
+        """The documentation page of the rule (or input problem) ``code``: see :func:`url_for`."""
+        return url_for(code, self.rules, self.docs_url)
 
     def counts(self) -> dict[Severity, int]:
         counts = {severity: 0 for severity in Severity}
         for finding in self.findings:
             counts[finding.severity] += 1
         return counts
+
+
+def url_for(code: str, rules: Mapping[str, Rule], docs_url: str = DEFAULT_DOCS_URL) -> str | None:
+    """The documentation page of the rule (by code, among ``rules``) or input problem ``code``;
+    None for a plugin rule that declares none."""
+    rule = rules.get(code)
+    if rule is not None:
+        return rule_url(rule, docs_url)
+    if code in INPUT_PROBLEMS:
+        return page_url(code, INPUT_PROBLEMS[code][0], docs_url)
+    return None
 
 
 def render(format_name: str, report: Report, *, color: bool = False) -> str:
