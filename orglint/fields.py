@@ -40,9 +40,13 @@ class Field:
         return self.attribute or self.name
 
 
+# Every section's entries have these two.
+ID = Field("id", "id", "Unique id. Strings; integers (common in HR exports) are read as strings.")
+NAME = Field("name", "text", "Display name.")
+
 PERSON: tuple[Field, ...] = (
-    Field("id", "id", "Unique id. Strings; integers (common in HR exports) are read as strings."),
-    Field("name", "text", "Display name."),
+    ID,
+    NAME,
     Field("title", "text", "Job title, free text; roles are inferred from it (see `orglint roles`)."),
     Field("roles", "enums:role", "Explicit roles; they add to the roles inferred from the title.", "explicit_roles"),
     Field("reports_to", "id", "Id of the person's manager; null or absent for the top of the chart."),
@@ -53,8 +57,8 @@ PERSON: tuple[Field, ...] = (
 )
 
 UNIT: tuple[Field, ...] = (
-    Field("id", "id", "Unique id. Strings; integers (common in HR exports) are read as strings."),
-    Field("name", "text", "Display name."),
+    ID,
+    NAME,
     Field("type", "enum:unit-type", "Unit type; absent means team."),
     Field("function", "enum:function", "The function this unit belongs to."),
     Field("lead", "id", "Person id of the unit's lead."),
@@ -63,8 +67,8 @@ UNIT: tuple[Field, ...] = (
 )
 
 PRODUCT: tuple[Field, ...] = (
-    Field("id", "id", "Unique id. Strings; integers (common in HR exports) are read as strings."),
-    Field("name", "text", "Display name."),
+    ID,
+    NAME,
     Field("owner", "id", "Person id of the accountable product manager."),
     Field("metrics", "texts", "How the product's success is measured (NPS, MAU, ...)."),
 )

@@ -167,7 +167,7 @@ def read_entries(
                     recent.remove(layout)
                     recent.insert(0, layout)
                 matched = True
-            break
+            break  # the first layout that matches decides (a word outside its vocabulary: field by field below)
         if matched:
             continue
         if strict_entry(part) is not None:
@@ -337,15 +337,10 @@ def _block_items(texts: list[str], start: int, inner: str) -> list[str] | None:
         if not text.startswith(marker):
             break
         item = text[len(marker) :]
-        if _block_item().fullmatch(item) is None:
+        if _flow_items().fullmatch(item) is None:
             return None
         items.append(item)
     return items or None
-
-
-@functools.cache
-def _block_item() -> re.Pattern[str]:
-    return re.compile(_FLOW_ITEM)
 
 
 class _GiveUp:
