@@ -63,7 +63,7 @@ class Figures:
     headcount: int = 0
     managers: int = 0
     largest_span: int = 0
-    depth: int = 0
+    levels: int = 0  # the most managers above anyone in it
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def compare(
         "units": (len(base.units), len(head.units)),
         "managers": (base_totals.managers, head_totals.managers),
         "largest span": (base_totals.largest_span, head_totals.largest_span),
-        "levels": (base_totals.depth, head_totals.depth),
+        "levels": (base_totals.levels, head_totals.levels),
     }
     return diff
 

@@ -7,6 +7,7 @@ mention someone or start a line.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from rich.console import RenderableType
 
 JSON_VERSION = 1
+FIGURES = tuple(figure.name for figure in dataclasses.fields(Figures))  # the columns of a part's row
 MAX_ROWS = 50  # per section: a reviewer reads a summary, not a dump; the json has everything
 
 # What Markdown reads inside a line: emphasis, code, links, HTML, table cells, strikethrough.
@@ -131,7 +133,7 @@ def _figure_cell(before: Figures | None, after: Figures | None, name: str) -> st
 
 def _part_row(part: PartChange) -> str:
     label = md(part.label) + (" (new)" if part.before is None else " (gone)" if part.after is None else "")
-    cells = [_figure_cell(part.before, part.after, name) for name in ("headcount", "managers", "largest_span", "depth")]
+    cells = [_figure_cell(part.before, part.after, name) for name in FIGURES]
     return f"| {label} | " + " | ".join(cells) + " |"
 
 
@@ -143,16 +145,7 @@ def render_json(diff: OrgDiff, url_for: Callable[[str], str | None] = lambda cod
         return {"id": ref.id, "label": ref.label}
 
     def figures(value: Figures | None) -> dict[str, int] | None:
-        return (
-            None
-            if value is None
-            else {
-                "headcount": value.headcount,
-                "managers": value.managers,
-                "largest_span": value.largest_span,
-                "levels": value.depth,
-            }
-        )
+        return None if value is None else dataclasses.asdict(value)
 
     def finding(item: Finding) -> dict[str, Any]:
         entry = item.to_dict()
@@ -254,7 +247,7 @@ def renderables(diff: OrgDiff) -> list[RenderableType]:
         (
             [
                 text(f"{part.kind} {part.label}"),
-                *(_figure_cell(part.before, part.after, name) for name in ("headcount", "managers", "largest_span", "depth")),
+                *(_figure_cell(part.before, part.after, name) for name in FIGURES),
             ]
             for part in diff.parts
         ),
