@@ -158,10 +158,10 @@ def generated_pages(rules) -> dict[str, str]:
     return pages
 
 
-def stale_pages(docs: Path, rules) -> list[str]:
-    """The generated pages under ``docs`` that are missing, differ from the code, or are left
-    over from a rule that no longer exists."""
-    expected = generated_pages(rules)
+def stale_pages(docs: Path, rules, expected: dict[str, str] | None = None) -> list[str]:
+    """The generated pages under ``docs`` that are missing, differ from the code (or from
+    ``expected``, the pages already generated), or are left over from a rule that no longer exists."""
+    expected = generated_pages(rules) if expected is None else expected
     stale = [
         path
         for path, text in expected.items()
@@ -174,8 +174,8 @@ def stale_pages(docs: Path, rules) -> list[str]:
 def write_pages(docs: Path, rules) -> list[str]:
     """Write the generated pages under ``docs`` (and remove pages of rules that are gone);
     the paths written or removed."""
-    changed = stale_pages(docs, rules)
     expected = generated_pages(rules)
+    changed = stale_pages(docs, rules, expected)
     for path in changed:
         target = docs / path
         if path in expected:

@@ -180,6 +180,7 @@ class Linter:
     def lint(self, uri: str, text: str) -> tuple[str, LintResult, Session] | None:
         """(the name findings carry, the result, the session); None when the document is no chart."""
         from orglint.api import lint_text
+        from orglint.loader import display_path
 
         fs_path = path_of(uri)
         name = fs_path or uri
@@ -188,7 +189,7 @@ class Linter:
             return None
         folder = Path(fs_path).parent if fs_path else Path.cwd()
         session = self.session_for(folder)
-        shown = _relative(fs_path) if fs_path else name
+        shown = display_path(fs_path) if fs_path else name  # as `orglint check` names the file
         result = lint_text(text, shown, session=session)
         self.results[uri] = result
         return shown, result, session
@@ -196,13 +197,6 @@ class Linter:
     def forget_config(self) -> None:
         """A config file changed: read the configs again on the next lint."""
         self.sessions.clear()
-
-
-def _relative(path: str) -> str:
-    try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path
 
 
 CONFIG_NAMES = (".orglint.yaml", ".orglint.yml", "pyproject.toml")
