@@ -108,8 +108,13 @@ def option_values(rule: Rule, options: Mapping[str, Mapping[str, Any]] | None) -
     for name, option in rule.options.items():
         value = configured.get(name, option.default)
         changed = name in configured and value != option.default
-        shown.append(f"{name}={json.dumps(_jsonable(value), ensure_ascii=False)}{'*' if changed else ''}")
+        shown.append(_setting(name, value) + ("*" if changed else ""))
     return " ".join(shown)
+
+
+def _setting(name: str, value: Any) -> str:
+    """``max=12``, ``allow=["eve"]``: one option as the listings show it."""
+    return f"{name}={json.dumps(_jsonable(value), ensure_ascii=False)}"
 
 
 def settings_data(
@@ -176,11 +181,7 @@ def settings_text(data: Mapping[str, Any]) -> str:
     for entry in data["overrides"]:
         scope = ", ".join([*(f"unit {unit}" for unit in entry["units"]), *(f"function {name}" for name in entry["functions"])])
         changes = [
-            *(
-                f"{code} {name}={json.dumps(value)}"
-                for code, values in entry["options"].items()
-                for name, value in values.items()
-            ),
+            *(f"{code} {_setting(name, value)}" for code, values in entry["options"].items() for name, value in values.items()),
             *(f"{code} {level}" for code, level in entry["severity"].items()),
             *(f"{code} ignored" for code in entry["ignore"]),
         ]
@@ -190,7 +191,7 @@ def settings_text(data: Mapping[str, Any]) -> str:
         "Rules (code name: on/off severity options):",
     ]
     for rule in data["rules"]:
-        options = " ".join(f"{name}={json.dumps(value, ensure_ascii=False)}" for name, value in rule["options"].items())
+        options = " ".join(_setting(name, value) for name, value in rule["options"].items())
         state = "on" if rule["enabled"] else "off"
         lines.append(f"  {rule['code']} {rule['name']}: {state} {rule['severity']}" + (f" {options}" if options else ""))
     return "\n".join(lines) + "\n"
