@@ -16,8 +16,6 @@ if TYPE_CHECKING:  # pragma: no cover - rule.py validates a plugin's url with th
 # The project's published rule pages. `docs-url:` replaces it, for a mirror inside a company.
 DEFAULT_DOCS_URL = "https://github.com/orglint/orglint/blob/main/docs/rules/{code}.md"
 
-BUILTIN_PACK = "orglint.rules"
-
 # http(s), a host, and no character that could end a link or an annotation early.
 _URL = re.compile(r"https?://[^\s\"'<>`\\]+", re.ASCII)
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
@@ -48,6 +46,6 @@ def rule_url(rule: Rule, docs_url: str = DEFAULT_DOCS_URL) -> str | None:
     rule's is the ``url`` it declares, or None (its pages are not ours to link)."""
     if rule.url is not None:
         return rule.url
-    if rule.origin == BUILTIN_PACK or rule.origin.startswith(BUILTIN_PACK + "."):
+    if rule.builtin:
         return page_url(rule.code, rule.name, docs_url)
     return None

@@ -22,10 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 
-from orglint.rule import Rule
+from orglint.rule import BUILTIN_PACK, Rule
 
 ENTRY_POINT_GROUP = "orglint.rules"
-BUILTIN_PACK = "orglint.rules"
 
 
 class PluginError(Exception):

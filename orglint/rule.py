@@ -171,6 +171,8 @@ class Finding:
         }
 
 
+BUILTIN_PACK = "orglint.rules"  # the module the built-in rule pack installs as
+
 # What a rule's check receives besides the Org: its options by name, validated, defaults filled in.
 Options = Mapping[str, Any]
 # check(org, options), or check(org, options, suppressions) for a rule declared after_suppressions.
@@ -201,6 +203,11 @@ class Rule:
     supersedes: tuple[str, ...] = ()
     # Its documentation page, for a plugin rule that has one (built-in rules link to docs/rules/).
     url: str | None = None
+
+    @property
+    def builtin(self) -> bool:
+        """Whether the rule comes from orglint's own pack (its pages are orglint's docs/rules/)."""
+        return self.origin == BUILTIN_PACK or self.origin.startswith(BUILTIN_PACK + ".")
 
     @property
     def family(self) -> str:
