@@ -636,11 +636,18 @@ def _read_chunks(path: str, text: str, chunks: list[parallel.Chunk]) -> list[tup
             read.append((merged, odd_problems))
             continue
         problems: list[Finding] = []
-        builder = _Builder(Org(), SourceFile(path, chunk.text_in(text)), problems, [], root_section=chunk.section)
-        if not builder.read():
+        pending = _read_list_items(path, chunk.text_in(text), chunk.section, problems)
+        if pending is None:
             return None
-        read.append((builder.pending, problems))
+        read.append((pending, problems))
     return read
+
+
+def _read_list_items(path: str, text: str, section: str, problems: list[Finding]) -> list | None:
+    """The entries of ``text``, items of the list ``section`` with blank lines before them to keep
+    the file's line numbers, read by libyaml (problems reported); None when it does not parse."""
+    builder = _Builder(Org(), SourceFile(path, text), problems, [], root_section=section)
+    return builder.pending if builder.read() else None
 
 
 def _with_odd_entries(
@@ -661,10 +668,10 @@ def _with_odd_entries(
         merged += entries[taken:index]
         taken = index
         text = "\n" * (line - 1) + "\n".join(prefix + part for part in parts)
-        builder = _Builder(Org(), SourceFile(path, text), problems, [], root_section=chunk.section)
-        if not builder.read():
+        pending = _read_list_items(path, text, chunk.section, problems)
+        if pending is None:
             return None
-        merged += builder.pending
+        merged += pending
     merged += entries[taken:]
     return merged
 
