@@ -1687,13 +1687,15 @@ class OrgBuilder:
             if isinstance(t.kind, Kind) and t.unit.function in ("support", "customer-success", "sales") and t.size >= 2
         ]
         if support and n >= 1000:
-            # A person entered twice (S011): a rehire kept under a second id.
+            # A person entered twice (S011): a rehire kept under a second id, typed in by hand
+            # without the e-mail that would tell two namesakes apart.
             team = support[len(support) // 3]
             members = [p for p in team.manager.reports or () if p.unit is team.unit]
             if len(members) >= 2:
                 original, copy = members[0], members[1]
                 copy.name, copy.title = original.name, original.title
                 copy.id = self._person_id(original.id.rstrip("0123456789"))
+                copy.has_email = False
         if len(self.products) >= 2 and n >= 1000:
             self.products[-1].metrics = []  # G007
         if n >= 100:

@@ -174,7 +174,7 @@ def _figures(org: Org, people: Iterable[Person]) -> Figures:
         if reports:
             managers += 1
             largest = max(largest, reports)
-        deepest = max(deepest, org.depth.get(person.id, 0))
+        deepest = max(deepest, org.depth_of(person))
     return Figures(headcount, managers, largest, deepest)
 
 

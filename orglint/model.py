@@ -96,7 +96,8 @@ class Entity:
 
 class Person(Entity):
     # The format's fields (orglint.fields), then what is read from them.
-    __slots__ = (*model_attributes(fields.PERSON), "roles", "leads")
+    # position: the person's place in Org.people, set by the Org that indexes them (Org._hierarchy).
+    __slots__ = (*model_attributes(fields.PERSON), "roles", "leads", "position")
     kind = "people"
 
     def __init__(
@@ -139,6 +140,7 @@ class Person(Entity):
             reading.role_set | frozenset(self.explicit_roles) if self.explicit_roles else reading.role_set
         )
         self.leads: frozenset[str] = reading.lead_set
+        self.position = -1  # until an Org indexes its people
 
     @property
     def display(self) -> str:
@@ -418,89 +420,95 @@ class Org:
         holders = [person for person in self.people.values() if "ceo" in person.roles]
         if holders:
             # Several CEOs: the one highest in the chart, then first in file order.
-            return min(holders, key=lambda person: (self.depth.get(person.id, 0), 0))
+            return min(holders, key=self.depth_of)
         return self.tops[0] if len(self.tops) == 1 else None
 
     @cached_property
-    def _hierarchy(self) -> tuple[dict[str, int], dict[str, int], list[list[Person]]]:
-        """One pass over the chart: depth, functions led above each person, and cycles.
+    def _hierarchy(self) -> _Hierarchy:
+        """One pass over the chart, on arrays indexed by each person's position in ``people``:
+        depth, functions led above each person, and cycles.
 
-        depth: 0 for a top; people on or below a cycle get the depth of their
-        chain up to the cut. led_above: a bit mask of the functions that
-        someone strictly above the person leads.
+        Lists of numbers rather than dicts keyed by id: at a million people, each dict of
+        everyone costs a few tenths of a second to fill, and this walk several times that.
         """
+        order = list(self.people.values())
         people = self.people
-        depth: dict[str, int] = {}
-        led_above: dict[str, int] = {}
-        leads_mask = self._leads_mask
-        # Breadth-first from the tops, a level at a time: each person is visited once. (The hot
-        # loop of a large chart: a leaf costs one lookup.)
-        level = list(self.tops)
-        for top in level:
-            depth[top.id] = 0
-            led_above[top.id] = 0
-        reports = self.direct_reports
-        below_depth = 0
-        while level:
-            below_depth += 1
-            next_level: list[Person] = []
-            for manager in level:
-                manager_id = manager.id
-                below = reports.get(manager_id)
-                if below is None:
-                    continue
-                below_mask = led_above[manager_id] | leads_mask.get(manager_id, 0)
-                for report in below:
-                    report_id = report.id
-                    if report_id not in depth:
-                        depth[report_id] = below_depth
-                        led_above[report_id] = below_mask
-                        next_level.append(report)
-            level = next_level
-        # Whoever was not reached reports to an unknown id or sits on/below a cycle.
+        for position, person in enumerate(order):
+            person.position = position
+        # parent[i]: the position of i's manager; -1 for a top or a manager the chart does not define.
+        parent = [-1] * len(order)
+        for position, person in enumerate(order):
+            manager_id = person.reports_to
+            if manager_id is not None:
+                entry = people.get(manager_id)
+                if entry is not None:
+                    parent[position] = entry.position
+        leads = [0] * len(order)
+        for person_id, mask in self._leads_mask.items():
+            leads[people[person_id].position] = mask
+        depth = [-1] * len(order)  # -1: not worked out yet; -2: on the walk in progress
+        above = [0] * len(order)
         cycles: list[list[Person]] = []
-        for person in people.values():
-            if person.id in depth:
+        for start in range(len(order)):
+            if depth[start] >= 0:
                 continue
-            path: list[Person] = []
-            on_path: dict[str, int] = {}
-            current: Person | None = person
-            while current is not None and current.id not in depth and current.id not in on_path:
-                on_path[current.id] = len(path)
+            # Up from ``start`` to someone already placed, a top, or back onto the walk (a cycle);
+            # then down again, each person placed once.
+            path: list[int] = []
+            current = start
+            while True:
+                known = depth[current]
+                if known >= 0:
+                    break
+                if known == -2:
+                    # A cycle: cut it, its members are tops of their own branch.
+                    cut = path.index(current)
+                    cycles.append([order[member] for member in path[cut:]])
+                    for member in path[cut:]:
+                        depth[member] = 0
+                    del path[cut:]
+                    break
+                manager = parent[current]
+                if manager < 0:
+                    depth[current] = 0  # a top, or the top of a fragment under an unknown manager
+                    break
+                depth[current] = -2
                 path.append(current)
-                current = people.get(current.reports_to) if current.reports_to else None
-            if current is not None and current.id in on_path:
-                cycle = path[on_path[current.id] :]
-                cycles.append(cycle)
-                # Cut the cycle: treat its members as tops of their own branch.
-                base_depth, base_mask = 0, 0
-                for member in cycle:
-                    depth[member.id] = base_depth
-                    led_above[member.id] = base_mask
-                path = path[: on_path[current.id]]
-                current = cycle[0]
-            elif current is None:
-                # Chain ends at an unknown manager: the last person is a top of a fragment.
-                last = path.pop()
-                depth[last.id] = 0
-                led_above[last.id] = 0
-                current = last
-            # Unwind the path below the resolved person.
+                current = manager
             for member in reversed(path):
-                manager = people[member.reports_to]  # type: ignore[index]
-                depth[member.id] = depth[manager.id] + 1
-                led_above[member.id] = led_above[manager.id] | leads_mask.get(manager.id, 0)
-        return depth, led_above, cycles
+                manager = parent[member]
+                depth[member] = depth[manager] + 1
+                above[member] = above[manager] | leads[manager]
+        return _Hierarchy(depth, above, cycles)
 
-    @property
+    def _position(self, person: Person) -> int | None:
+        """Where the org's own entry for ``person``'s id sits in the hierarchy's arrays."""
+        own = self.people.get(person.id)
+        if own is None:
+            return None
+        self._hierarchy  # noqa: B018 - sets every position
+        return own.position
+
+    def depth_of(self, person: Person) -> int:
+        """The number of managers above ``person`` (0 for a top; on or below a cycle, counted
+        up to the cut); 0 for someone not in the chart."""
+        position = self._position(person)
+        return 0 if position is None else self._hierarchy.depth[position]
+
+    def people_with_depth(self) -> Iterator[tuple[Person, int]]:
+        """(person, managers above them) for everyone, in file order: :meth:`depth_of` for all at once."""
+        return zip(self.people.values(), self._hierarchy.depth, strict=True)
+
+    @cached_property
     def depth(self) -> dict[str, int]:
-        """Person id -> number of managers above them (0 for a top)."""
-        return self._hierarchy[0]
+        """Person id -> number of managers above them (0 for a top), in file order. Built on first
+        use; a rule asking about some people uses :meth:`depth_of`."""
+        return dict(zip(self.people, self._hierarchy.depth, strict=True))
 
     @property
     def cycles(self) -> list[list[Person]]:
         """Reporting cycles, each in reporting order starting from its first person in the walk."""
-        return self._hierarchy[2]
+        return self._hierarchy.cycles
 
     def chain(self, person: Person) -> list[Person]:
         """The chain of command: manager, manager's manager, ... up to the top (cycles cut)."""
@@ -577,12 +585,16 @@ class Org:
     def heads(self, function: str) -> list[Person]:
         """Leaders of ``function`` with no other leader of it in their chain of command."""
         bit = _FUNCTION_BIT[function]
-        led_above = self._hierarchy[1]
-        return [person for person in self.leaders(function) if not led_above.get(person.id, 0) & bit]
+        return [person for person in self.leaders(function) if not self._led_above(person) & bit]
 
     def has_leader_above(self, person: Person, function: str) -> bool:
         """Whether someone in the person's chain of command leads ``function``."""
-        return bool(self._hierarchy[1].get(person.id, 0) & _FUNCTION_BIT[function])
+        return bool(self._led_above(person) & _FUNCTION_BIT[function])
+
+    def _led_above(self, person: Person) -> int:
+        """Bit mask of the functions led by someone strictly above ``person``."""
+        position = self._position(person)
+        return 0 if position is None else self._hierarchy.above[position]
 
     def is_head(self, person: Person, function: str) -> bool:
         return self.leads_function(person, function) and not self.has_leader_above(person, function)
@@ -693,6 +705,15 @@ class Org:
         yield from self.people.values()
         yield from self.units.values()
         yield from self.products.values()
+
+
+@dataclass(frozen=True, slots=True)
+class _Hierarchy:
+    """What the walk of the reporting lines gives, by position in ``Org.people``."""
+
+    depth: list[int]  # managers above each person
+    above: list[int]  # bit mask of the functions someone strictly above each person leads
+    cycles: list[list[Person]]
 
 
 def _related(note: str, where: Entity | Location) -> Related:

@@ -67,10 +67,9 @@ def check(org: Org, options: Options) -> Iterator[Finding]:
     ctos = [person for person in org.people.values() if "cto" in person.roles and person is not ceo]
     if not ctos:
         return
-    depth = org.depth
-    top = min(depth.get(person.id, 0) for person in ctos)
+    top = min(map(org.depth_of, ctos))
     inside = []
-    for cto in (person for person in ctos if depth.get(person.id, 0) == top):
+    for cto in (person for person in ctos if org.depth_of(person) == top):
         if cto.id in heads:
             return  # the CTO runs a business unit: a different problem
         through = next((boss for boss in org.chain(cto) if boss.id in heads), None)

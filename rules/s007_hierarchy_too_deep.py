@@ -80,16 +80,14 @@ SHOWN_LEVELS = 12
 )
 def check(org: Org, options: Options) -> Iterator[Finding]:
     limit = options["max-depth"]
-    depth = org.depth
-    too_deep = [person for person in org.people.values() if depth.get(person.id, 0) > limit]
+    too_deep = [(level, person) for person, level in org.people_with_depth() if level > limit]
     if not too_deep:
         return
     # Managers before their reports (depth d > 0 means the manager is at d - 1), file order within a level.
-    too_deep.sort(key=lambda person: depth[person.id])
+    too_deep.sort(key=lambda pair: pair[0])
     anchor: dict[str, str] = {}  # person id -> id of their manager at depth `limit`
-    branches: dict[str, list] = {}  # anchor id -> [deepest person, count]
-    for person in too_deep:
-        level = depth[person.id]
+    branches: dict[str, list] = {}  # anchor id -> [deepest person, their depth, count]
+    for level, person in too_deep:
         manager = person.reports_to
         if manager is None:  # depth above 0 means a manager: never the case
             continue
@@ -97,12 +95,12 @@ def check(org: Org, options: Options) -> Iterator[Finding]:
         anchor[person.id] = top
         branch = branches.get(top)
         if branch is None:
-            branches[top] = [person, 1]
+            branches[top] = [person, level, 1]
         else:
-            branch[1] += 1
-            if level > depth[branch[0].id]:
-                branch[0] = person
-    for top_id, (deepest, count) in branches.items():
+            branch[2] += 1
+            if level > branch[1]:
+                branch[0], branch[1] = person, level
+    for top_id, (deepest, deepest_level, count) in branches.items():
         chain = [deepest.label] + [manager.label for manager in org.chain(deepest)]
         chain.reverse()
         if len(chain) > SHOWN_LEVELS:
@@ -112,6 +110,6 @@ def check(org: Org, options: Options) -> Iterator[Finding]:
             others = f"; {count} people below {org.people[top_id].label} are more than {limit} levels down"
         yield org.finding(
             deepest,
-            f"{deepest.display} has {depth[deepest.id]} managers above them, more than {limit}: {' > '.join(chain)}{others}",
+            f"{deepest.display} has {deepest_level} managers above them, more than {limit}: {' > '.join(chain)}{others}",
             field="reports_to",
         )

@@ -1,7 +1,8 @@
 """
 ## What it does
-Flags two people under different ids who share an email address, or a name and a title. Emails are
-compared without case, names and titles without case and extra spaces.
+Flags two people under different ids who share an email address, or who share a name and a title
+while one of them has no email (two entries with different emails are two people). Emails are compared
+without case, names and titles without case and extra spaces.
 
 ## Why is this bad?
 One person entered twice counts double in every headcount, span and team size, and the two entries
@@ -51,17 +52,18 @@ def _key(text: str) -> str:
 
 @rule(code="S011", name="duplicate-person", severity="warning")
 def check(org: Org, options: Options) -> Iterator[Finding]:
+    people = org.people.values()
+    # A name and title match counts only against an entry without an email, so only the titles of
+    # such entries are worth indexing (in a chart where everyone has an email: none).
+    titles = {
+        _key(person.title) for person in people if not (person.email and person.email.strip()) and person.name and person.title
+    }
     by_email: dict[str, Person] = {}
-    by_name_title: dict[tuple[str, str], Person] = {}
-    titles: dict[str, str] = {}  # titles repeat a lot: normalise each once
-    for person in org.people.values():
+    # (normalised name, title) -> [first entry, first entry without an email]
+    by_name_title: dict[tuple[str, str], list[Person | None]] = {}
+    title_keys: dict[str, str] = {}  # titles repeat a lot: normalise each once
+    for person in people:
         email = person.email.strip().casefold() if person.email else ""
-        name_title = None
-        if person.name and person.title:
-            title = titles.get(person.title)
-            if title is None:
-                title = titles[person.title] = _key(person.title)
-            name_title = (_key(person.name), title)
         first = by_email.get(email) if email else None
         if first is not None:
             yield org.finding(
@@ -71,16 +73,27 @@ def check(org: Org, options: Options) -> Iterator[Finding]:
                 field="email",
                 related=[("first entry", first)],
             )
-        else:
-            same = by_name_title.get(name_title) if name_title else None
-            if same is not None:
-                yield org.finding(
-                    person,
-                    f"{person.display} has the same name and title as the entry with id '{same.id}': one person entered twice?",
-                    field="name",
-                    related=[("first entry", same)],
-                )
-        if email:
-            by_email.setdefault(email, person)
-        if name_title:
-            by_name_title.setdefault(name_title, person)
+        elif email:
+            by_email[email] = person
+        if not (titles and person.name and person.title):
+            continue
+        title = title_keys.get(person.title)
+        if title is None:
+            title = title_keys[person.title] = _key(person.title)
+        if title not in titles:
+            continue
+        key = (_key(person.name), title)
+        entries = by_name_title.get(key)
+        if entries is None:
+            by_name_title[key] = [person, None if email else person]
+            continue
+        same = entries[1] if email else entries[0]
+        if same is not None and first is None:
+            yield org.finding(
+                person,
+                f"{person.display} has the same name and title as the entry with id '{same.id}': one person entered twice?",
+                field="name",
+                related=[("first entry", same)],
+            )
+        if entries[1] is None and not email:
+            entries[1] = person

@@ -36,7 +36,7 @@ def snapshot(org: Org) -> dict:
     """Everything the chart says, without locations: two orgs with equal snapshots are the same chart."""
 
     def entity(e) -> dict:
-        fields = {name: getattr(e, name) for name in type(e).__slots__ if name not in ("roles", "leads")}
+        fields = {name: getattr(e, name) for name in type(e).__slots__ if name not in ("roles", "leads", "position")}
         return {"id": e.id, **fields, "extra": e.extra}
 
     return {

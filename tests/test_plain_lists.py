@@ -18,8 +18,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orglint.importers import native, plain_lists
-from orglint.loader import STR_TAG, SourceFile, plain_tag
+from orglint.loader import SourceFile
 from orglint.model import Org
+from orglint.yaml_safe import STR_TAG, plain_tag
 
 SLOTS = {
     "people": ("name", "title", "explicit_roles", "reports_to", "dotted_to", "unit", "units", "email"),

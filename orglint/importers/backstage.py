@@ -44,10 +44,11 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from orglint.loader import SourceFile, is_null, mapping_items, position, unsafe_tag, unsafe_tag_message
+from orglint.loader import SourceFile
 from orglint.model import Org, Person, Unit
 from orglint.problems import did_you_mean, input_problem
 from orglint.rule import Finding, Related, Severity
+from orglint.yaml_safe import is_null, mapping_items, position, unsafe_tag, unsafe_tag_message
 
 API_VERSION_PREFIX = "backstage.io/"
 DEFAULT_NAMESPACE = "default"

@@ -48,10 +48,11 @@ from pathlib import PurePath
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from orglint.loader import SourceFile, is_null, mapping_items, position, unsafe_tag_message
+from orglint.loader import SourceFile
 from orglint.model import Org, Person, Unit
 from orglint.problems import input_problem
 from orglint.rule import Finding, Severity
+from orglint.yaml_safe import is_null, mapping_items, position, unsafe_tag_message
 
 TYPE_EXTRA_KEY = "x-gitlab-type"
 

@@ -28,17 +28,19 @@ from orglint import fields
 from orglint.fields import FORMAT_VERSION, ORG_KEYS, TOP_LEVEL_KEYS, VOCABULARIES, kinds
 from orglint.fields import SINGULAR as _SINGULAR
 from orglint.importers import parallel, plain_lists
-from orglint.loader import (
+from orglint.loader import STDIN_NAME, SourceFile
+from orglint.model import Entity, Org, Person, Product, Unit, shown
+from orglint.problems import did_you_mean, input_problem
+from orglint.rule import Finding, Related
+from orglint.yaml_safe import (
     INT_TAG,
     MAP_TAG,
     MAX_EXPANDED_NODES,
     NULL_TAG,
-    STDIN_NAME,
     STR_TAG,
     EventStream,
     ExpansionLimit,
     KeyTracker,
-    SourceFile,
     YamlEvent,
     is_null,
     mapping_items,
@@ -47,9 +49,6 @@ from orglint.loader import (
     unsafe_tag_message,
     yaml_problem,
 )
-from orglint.model import Entity, Org, Person, Product, Unit, shown
-from orglint.problems import did_you_mean, input_problem
-from orglint.rule import Finding, Related
 
 # The importer's tables, derived from the one declaration of the format's fields (orglint.fields):
 # field name -> kind ("id", "ids", "text", "texts", "enum:<vocabulary>", "enums:<vocabulary>").

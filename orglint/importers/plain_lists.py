@@ -27,7 +27,7 @@ import functools
 import re
 from collections.abc import Iterator, Mapping
 
-from orglint.loader import INT_TAG, NULL_TAG, STR_TAG, plain_tag
+from orglint.yaml_safe import INT_TAG, NULL_TAG, STR_TAG, plain_tag
 
 # Characters libyaml rejects or reads as line breaks: a part holding one is left to libyaml.
 _UNSAFE = r"\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff"
@@ -215,7 +215,7 @@ class _Layout:
 
 _BARE_STRING = rf"""[^"\\\s{_UNSAFE}](?:[^"\\{_UNSAFE}\t]*[^"\\\s{_UNSAFE}])?"""
 # A plain scalar that YAML 1.1 reads as a string whatever it says: it starts with no character that
-# may begin a number, date or symbol, and is none of the boolean and null words (loader.plain_tag).
+# may begin a number, date or symbol, and is none of the boolean and null words (yaml_safe.plain_tag).
 _RESOLVED_WORDS = "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL"
 _PLAIN_STRING = (
     rf"""(?!(?:{_RESOLVED_WORDS})(?:\n|\Z))[^\s{_UNSAFE}\-?:,\[\]{{}}#&*!|>'"%@`0-9+.~<=]"""

@@ -826,9 +826,26 @@ def test_s011_near_misses():
       - {id: b2, name: Bo Li, reports_to: ada}
       - {id: c1, name: Cy, email: cy@acme.example}
       - {id: c2, name: Cy, email: cy@other.example}
+      - {id: d1, name: Dee Ray, title: Account Executive, reports_to: ada, email: dee@acme.example}
+      - {id: d2, name: Dee Ray, title: Account Executive, reports_to: ada, email: dee.ray@acme.example}
     """
-    # same name but another title, same title but no name, same name and no title, distinct emails
+    # same name but another title, same title but no name, same name and no title, distinct emails,
+    # same name and title with different emails (two people, as the rule's text tells users to show)
     assert findings(text, select=["S011"]) == []
+
+
+def test_s011_same_name_and_title_against_an_entry_without_email():
+    text = """
+    orglint: 1
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: d1, name: Dee Ray, title: Account Executive, reports_to: ada, email: dee@acme.example}
+      - {id: d2, name: Dee Ray, title: Account Executive, reports_to: ada}
+      - {id: d3, name: Dee Ray, title: Account Executive, reports_to: ada, email: dee.ray@acme.example}
+    """
+    # d2 repeats d1 (no email to tell them apart); d3 repeats d2, the entry without an email
+    assert findings(text, select=["S011"]) == [("S011", "people.d2"), ("S011", "people.d3")]
+    assert messages(text, select=["S011"])[1].endswith("as the entry with id 'd2': one person entered twice?")
 
 
 # ------------------------------------------------------------------------ S012 no-people
