@@ -328,3 +328,57 @@ class EventStream:
                 parent.value.append((top[1], node))
                 top[1] = None
             current = self.next()
+
+
+class NodeEvents:
+    """A composed node read as an event stream, so that one walk reads a chart either way.
+
+    The native importer walks :class:`EventStream`; a part that had to be composed (an anchored
+    or tagged root, section or entry) is walked the same way from its node. Scalars come with
+    their resolved tag (so the walker takes them as composed values); collections come as plain
+    starts, without anchor or tag, unless their tag is outside the safe subset, which the walker
+    then composes and reports. :meth:`compose` hands back the node itself and skips its events.
+    """
+
+    def __init__(self, node: Node):
+        self._pending: list[Node | YamlEvent] = [node]  # what is still to come, last first
+
+    def close(self) -> None:
+        """Nothing to release (the same interface as EventStream)."""
+
+    def scalar_tag(self, event: YamlEvent) -> str:
+        return event.tag
+
+    def remember(self, event: YamlEvent, node: Node) -> None:
+        """Anchors were resolved when the node was composed."""
+
+    def next(self) -> YamlEvent:
+        item = self._pending.pop()
+        if not isinstance(item, Node):
+            return item  # the end of a collection
+        resume = len(self._pending)
+        event: YamlEvent
+        tag = unsafe_tag(item)
+        if isinstance(item, SequenceNode):
+            event = SequenceStartEvent(None, tag, tag is None, item.start_mark, item.end_mark, flow_style=item.flow_style)
+            self._pending.append(SequenceEndEvent(item.end_mark, item.end_mark))
+            self._pending.extend(reversed(item.value))
+        elif isinstance(item, MappingNode):
+            event = MappingStartEvent(None, tag, tag is None, item.start_mark, item.end_mark, flow_style=item.flow_style)
+            self._pending.append(MappingEndEvent(item.end_mark, item.end_mark))
+            for key, value in reversed(item.value):
+                self._pending += (value, key)
+        else:  # a ScalarNode: the composer makes no other nodes
+            style = getattr(item, "style", None)
+            event = ScalarEvent(None, item.tag, (False, False), item.value, item.start_mark, item.end_mark, style=style)
+        event.node, event.resume = item, resume
+        return event
+
+    def compose(self, event: YamlEvent) -> Node:
+        """The node ``event`` (just taken from :meth:`next`) stands for; its events are skipped."""
+        del self._pending[event.resume :]
+        return event.node
+
+
+# What the native importer's walk reads: libyaml's events, or a composed node's.
+Events = EventStream | NodeEvents

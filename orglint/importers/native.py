@@ -38,9 +38,11 @@ from orglint.yaml_safe import (
     MAX_EXPANDED_NODES,
     NULL_TAG,
     STR_TAG,
+    Events,
     EventStream,
     ExpansionLimit,
     KeyTracker,
+    NodeEvents,
     YamlEvent,
     is_null,
     mapping_items,
@@ -155,14 +157,18 @@ class _Builder:
             self.source.parse_problems.append(problem)
             self.problems.append(problem)
 
-    def read_root(self, stream: EventStream, event: YamlEvent) -> None:
+    def read_root(self, stream: Events, event: YamlEvent) -> None:
         if self.root_section is not None:  # a chunk of one section's list (see parallel.py)
             if not _is_plain_collection(event, SequenceStartEvent):
                 raise parallel.WorkerFailed("the chunk is not a plain list")
             self.stream_section(stream, self.root_section, event)
             return
         if not _is_plain_collection(event, MappingStartEvent):
-            self.read_root_node(stream.compose(event))
+            events = self.composed(
+                stream.compose(event), "the top level of an org chart", "a mapping (orglint:, org:, people:, ...)"
+            )
+            if events is not None:
+                self.read_root(events, events.next())
             return
         keys = KeyTracker(self.file, self.problems)
         while True:
@@ -184,7 +190,7 @@ class _Builder:
             if self.unsupported_version:
                 return
 
-    def key_node(self, stream: EventStream, event: YamlEvent, keys: KeyTracker) -> ScalarNode | None:
+    def key_node(self, stream: Events, event: YamlEvent, keys: KeyTracker) -> ScalarNode | None:
         """The node of a mapping key read from the stream; None (reported) when not a usable key."""
         if type(event) is not ScalarEvent:
             node = stream.compose(event)
@@ -195,21 +201,19 @@ class _Builder:
         stream.remember(event, node)
         return node if keys.first(event.value, node) else None
 
-    def read_root_node(self, root: Node) -> None:
-        """The top level, when it is no plain mapping (or was composed): the same checks on nodes."""
-        if not self.check_tag(root):
-            return
-        if not isinstance(root, MappingNode):
-            hint = ""
-            if self.file == STDIN_NAME and isinstance(root, ScalarNode) and "," in root.value:
-                # Most likely a CSV export piped in: standard input has no file name to tell.
-                hint = "; to read CSV from standard input, name it: --stdin-filename export.csv"
-            self.wrong_type("the top level of an org chart", "a mapping (orglint:, org:, people:, ...)", root, hint)
-            return
-        for key, key_node, value in mapping_items(root, self.file, self.problems):
-            self.read_top_level(key, key_node, value)
-            if self.unsupported_version:
-                return
+    def composed(self, node: Node, what: str, expected: str, sequence: bool = False) -> NodeEvents | None:
+        """A composed part (``what``) as events for the walk; None, reported, when its tag is not
+        allowed or it is not a mapping (or, with ``sequence``, a list)."""
+        if not self.check_tag(node):
+            return None
+        if isinstance(node, MappingNode) or (sequence and isinstance(node, SequenceNode)):
+            return NodeEvents(node)
+        hint = ""
+        if self.file == STDIN_NAME and isinstance(node, ScalarNode) and "," in node.value and what.startswith("the top"):
+            # Most likely a CSV export piped in: standard input has no file name to tell.
+            hint = "; to read CSV from standard input, name it: --stdin-filename export.csv"
+        self.wrong_type(what, expected, node, hint)
+        return None
 
     def read_top_level(self, key: str, key_node: Node, value: Node) -> None:
         if key == "orglint":
@@ -225,7 +229,7 @@ class _Builder:
                 key_node,
             )
 
-    def stream_section(self, stream: EventStream, section: str, start: YamlEvent) -> None:
+    def stream_section(self, stream: Events, section: str, start: YamlEvent) -> None:
         """Entries of people/units/products straight from the stream (list or mapping form)."""
         next_event = stream.next
         if type(start) is SequenceStartEvent:
@@ -253,7 +257,7 @@ class _Builder:
             if id_node is not None:
                 self.read_entry(section, value, id_node=id_node)
 
-    def stream_entry(self, stream: EventStream, section: str, start: YamlEvent, id_node: ScalarNode | None) -> None:
+    def stream_entry(self, stream: Events, section: str, start: YamlEvent, id_node: ScalarNode | None) -> None:
         """One entry from the stream: well-formed scalar fields are taken as they come (the hot path
         of a large chart); anything else is composed and read by :meth:`entry_field`."""
         entry = _Entry(section)
@@ -351,37 +355,16 @@ class _Builder:
     def read_section(self, section: str, node: Node) -> None:
         if is_null(node):
             return
-        if not self.check_tag(node):
-            return
-        if isinstance(node, SequenceNode):
-            for entry in node.value:
-                self.read_entry(section, entry, id_node=None)
-        elif isinstance(node, MappingNode):
-            for _key, key_node, entry in mapping_items(node, self.file, self.problems):
-                self.read_entry(section, entry, id_node=key_node)
-        else:
-            self.wrong_type(section, f"a list of {section} entries or a mapping from id to entry", node)
+        events = self.composed(node, section, f"a list of {section} entries or a mapping from id to entry", sequence=True)
+        if events is not None:
+            self.stream_section(events, section, events.next())
 
     def read_entry(self, section: str, node: Node, id_node: ScalarNode | None) -> None:
-        singular = _SINGULAR[section]
-        if not self.check_tag(node):
-            return
         if id_node is not None and is_null(node):
-            node = MappingNode(MAP_TAG, [], node.start_mark, node.end_mark)
-        if not isinstance(node, MappingNode):
-            self.wrong_type(f"each {singular} entry", "a mapping", node)
-            return
-        entry = _Entry(section)
-        if id_node is not None:
-            entry.id = self.identifier(f"{section} key", id_node)
-            if entry.id is None:
-                return
-        for key, key_node, value in mapping_items(node, self.file, self.problems):
-            if not self.entry_field(entry, key, key_node, value):
-                return
-        line, column = position(id_node if id_node is not None else node)
-        end = node.value[-1][1].end_mark if node.value else node.end_mark
-        self.finish_entry(entry, line, column, _last_line(end))
+            node = MappingNode(MAP_TAG, [], node.start_mark, node.end_mark)  # `ada:` alone: an entry with no fields
+        events = self.composed(node, f"each {_SINGULAR[section]} entry", "a mapping")
+        if events is not None:
+            self.stream_entry(events, section, events.next(), id_node)
 
     def entry_field(self, entry: _Entry, key: str, key_node: Node, value: Node) -> bool:
         """Read one field of an entry; False when the entry cannot be kept (its id is unusable)."""
@@ -527,7 +510,7 @@ _SCALAR_FIELDS = {
 _VOCABULARY_SETS = {name: frozenset(words) for name, words in VOCABULARIES.items()}
 
 
-def _simple_scalar(stream: EventStream, event: YamlEvent, kind: str) -> str | None:
+def _simple_scalar(stream: Events, event: YamlEvent, kind: str) -> str | None:
     """The value of a well-formed scalar for a field of ``kind``, or None when it needs the full
     checks (null, wrong type, unknown word, tags, anchors): those go through entry_field."""
     if type(event) is not ScalarEvent or event.anchor is not None or event.tag is not None:
@@ -556,7 +539,7 @@ def _is_plain_collection(event: YamlEvent, kind: Any) -> bool:
     return event.anchor is None and event.tag in (None, "!")
 
 
-def _is_null_event(stream: EventStream, event: YamlEvent) -> bool:
+def _is_null_event(stream: Events, event: YamlEvent) -> bool:
     return type(event) is ScalarEvent and event.anchor is None and stream.scalar_tag(event) == NULL_TAG
 
 
