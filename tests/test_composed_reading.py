@@ -5,7 +5,6 @@ Both must read the same chart, with the same locations and the same problems."""
 from __future__ import annotations
 
 from helpers import chart
-
 from orglint.api import lint_text
 
 PLAIN = """
