@@ -606,7 +606,11 @@ class Org:
         """Unit id -> its members: people naming it in ``unit``/``units``, plus its lead (file order, no repeats)."""
         members: dict[str, list[Person]] = {unit_id: [] for unit_id in self.units}
         for person in self.people.values():
-            for unit_id in person.memberships:
+            # Home unit, then extra memberships (Person.memberships, without building its tuple).
+            bucket = members.get(person.unit) if person.unit is not None else None
+            if bucket is not None:
+                bucket.append(person)
+            for unit_id in person.units:
                 bucket = members.get(unit_id)
                 if bucket is not None and (not bucket or bucket[-1] is not person):
                     bucket.append(person)

@@ -63,7 +63,9 @@ def check(org: Org, options: Options) -> Iterator[Finding]:
     by_name_title: dict[tuple[str, str], list[Person | None]] = {}
     title_keys: dict[str, str] = {}  # titles repeat a lot: normalise each once
     for person in people:
-        email = person.email.strip().casefold() if person.email else ""
+        email = person.email.strip() if person.email else ""
+        if not (email.isascii() and email.islower()):  # most emails are already as compared: no copy
+            email = email.casefold()
         first = by_email.get(email) if email else None
         if first is not None:
             yield org.finding(

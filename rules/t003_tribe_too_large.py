@@ -251,7 +251,7 @@ def _people_and_units_below(org) -> dict[str, tuple[int, int]]:
 
 def _count_below(top: str, children, in_group, members, result: dict[str, tuple[int, int]]) -> None:
     """Fill ``result`` for every unit from ``top`` down (after its children, each node)."""
-    people_of: dict[str, set[str]] = {}
+    people_of: dict[str, set] = {}  # unit id -> the Person objects in it or below it
     size_of: dict[str, int] = {}
     stack = [(top, False)]
     while stack:
@@ -266,7 +266,7 @@ def _count_below(top: str, children, in_group, members, result: dict[str, tuple[
         for other in sets[1:]:
             people |= other
         for unit_id in in_group[key]:
-            people.update(person.id for person in members[unit_id])
+            people.update(members[unit_id])
         size = len(in_group[key]) + sum(size_of.pop(child) for child in below)
         people_of[key], size_of[key] = people, size
         for unit_id in in_group[key]:
