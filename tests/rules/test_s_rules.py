@@ -936,6 +936,34 @@ def test_model_cycles_and_depth_agree_with_networkx_on_random_charts(seed):
             assert org.depth[person.id] == 0
         else:
             assert org.depth[person.id] == org.depth[manager.id] + 1
+    # The three ways of asking agree, in file order.
+    assert [(p.id, d) for p, d in org.people_with_depth()] == list(org.depth.items())
+    assert all(org.depth_of(person) == org.depth[person.id] for person in org.people.values())
+    # Functions led above follow the same walk: nobody here leads anything.
+    assert not any(org.has_leader_above(person, "engineering") for person in org.people.values())
     assert findings("\n".join(lines) + "\n", select=["S001"]) == sorted(
         ("S001", f"people.{min(cycle, key=ids.index)}") for cycle in expected
     )
+
+
+def test_model_depth_and_leaders_above_for_someone_not_in_the_chart():
+    """A Person the chart does not hold (a second definition of an id, S003) is asked about by id:
+    the chart's entry for that id answers; an unknown id is a top that nobody leads above."""
+    from orglint.model import Person
+
+    org = run(
+        """
+        orglint: 1
+        people:
+          - {id: ceo, title: CEO}
+          - {id: vpe, title: VP Engineering, reports_to: ceo}
+          - {id: em, title: Engineering Manager, reports_to: vpe}
+          - {id: em, title: Designer, reports_to: ceo}
+        """,
+        select=["S003"],
+    ).org
+    second = org.duplicates[0].second
+    assert (org.depth_of(second), org.has_leader_above(second, "engineering")) == (2, True)
+    stranger = Person("nobody", reports_to="vpe")
+    assert (org.depth_of(stranger), org.has_leader_above(stranger, "engineering")) == (0, False)
+    assert [p.id for p in org.heads("engineering")] == ["vpe"]
