@@ -95,7 +95,13 @@ def check(org: Org, options: Options) -> Iterator[Finding]:
         members = org.members.get(unit.id, ())
         if not members:
             continue
-        missing = [need for need in required if not any(_provides(org, person, need) for person in members)]
+        # One pass over the members, each asked only for the needs still open (a squad is usually
+        # complete after its first few members).
+        missing = list(required)
+        for person in members:
+            missing = [need for need in missing if not _provides(org, person, need)]
+            if not missing:
+                break
         if missing:
             yield org.finding(
                 unit,
