@@ -96,7 +96,7 @@ class Entity:
 
 class Person(Entity):
     # The format's fields (orglint.fields), then what is read from them.
-    # position: the person's place in Org.people, set by the Org that indexes them (Org._hierarchy).
+    # position: the person's place in Org.people, set by the Org that indexes them (Org._people_index).
     __slots__ = (*model_attributes(fields.PERSON), "roles", "leads", "position")
     kind = "people"
 
@@ -371,7 +371,8 @@ class Org:
 
     @cached_property
     def _people_index(self) -> tuple[dict[str, list[Person]], list[Person], dict[str, int]]:
-        """One pass over everyone: direct reports, tops, and the functions each title leads.
+        """One pass over everyone: each person's position (the index of the hierarchy's arrays),
+        direct reports, tops, and the functions each title leads.
 
         Fused because at a million people each separate pass over the Person
         objects costs about half a second in memory traffic alone.
@@ -380,7 +381,8 @@ class Org:
         tops: list[Person] = []
         masks: dict[str, int] = {}
         mask_of: dict[tuple[frozenset[str], frozenset[str]], int] = {}  # few distinct (roles, leads)
-        for person in self.people.values():
+        for position, person in enumerate(self.people.values()):
+            person.position = position
             manager = person.reports_to
             if manager is None:
                 tops.append(person)
@@ -433,8 +435,7 @@ class Org:
         """
         order = list(self.people.values())
         people = self.people
-        for position, person in enumerate(order):
-            person.position = position
+        self._people_index  # noqa: B018 - sets every position
         # parent[i]: the position of i's manager; -1 for a top or a manager the chart does not define.
         parent = [-1] * len(order)
         for position, person in enumerate(order):
@@ -486,7 +487,7 @@ class Org:
         own = self.people.get(person.id)
         if own is None:
             return None
-        self._hierarchy  # noqa: B018 - sets every position
+        self._people_index  # noqa: B018 - sets every position
         return own.position
 
     def depth_of(self, person: Person) -> int:

@@ -164,9 +164,12 @@ class _Builder:
             self.stream_section(stream, self.root_section, event)
             return
         if not _is_plain_collection(event, MappingStartEvent):
-            events = self.composed(
-                stream.compose(event), "the top level of an org chart", "a mapping (orglint:, org:, people:, ...)"
-            )
+            root = stream.compose(event)
+            hint = ""
+            if self.file == STDIN_NAME and isinstance(root, ScalarNode) and "," in root.value:
+                # Most likely a CSV export piped in: standard input has no file name to tell.
+                hint = "; to read CSV from standard input, name it: --stdin-filename export.csv"
+            events = self.composed(root, "the top level of an org chart", "a mapping (orglint:, org:, people:, ...)", hint=hint)
             if events is not None:
                 self.read_root(events, events.next())
             return
@@ -201,17 +204,13 @@ class _Builder:
         stream.remember(event, node)
         return node if keys.first(event.value, node) else None
 
-    def composed(self, node: Node, what: str, expected: str, sequence: bool = False) -> NodeEvents | None:
-        """A composed part (``what``) as events for the walk; None, reported, when its tag is not
-        allowed or it is not a mapping (or, with ``sequence``, a list)."""
+    def composed(self, node: Node, what: str, expected: str, *, sequence: bool = False, hint: str = "") -> NodeEvents | None:
+        """A composed part (``what``) as events for the walk; None, reported (with ``hint``), when its
+        tag is not allowed or it is not a mapping (or, with ``sequence``, a list)."""
         if not self.check_tag(node):
             return None
         if isinstance(node, MappingNode) or (sequence and isinstance(node, SequenceNode)):
             return NodeEvents(node)
-        hint = ""
-        if self.file == STDIN_NAME and isinstance(node, ScalarNode) and "," in node.value and what.startswith("the top"):
-            # Most likely a CSV export piped in: standard input has no file name to tell.
-            hint = "; to read CSV from standard input, name it: --stdin-filename export.csv"
         self.wrong_type(what, expected, node, hint)
         return None
 
