@@ -399,6 +399,6 @@ def parse_source(name: str, text: str) -> tuple[SourceFile | None, list[Finding]
     chart is parsed once, as a stream.
     """
     kind = "csv" if name.lower().endswith(CSV_SUFFIXES) else "yaml"
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): that copies a chart of hundreds of megabytes
         return None, [input_problem("E010", f"{name} is empty", name)]
     return SourceFile(path=name, text=text, kind=kind), []

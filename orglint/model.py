@@ -9,10 +9,10 @@ person; it asks the Org.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from orglint import fields
 from orglint.fields import model_attributes
@@ -62,6 +62,9 @@ class Location:
         return f"{self.file or '<org>'}:{self.line}:{self.column}"
 
 
+_E = TypeVar("_E", bound="Entity")
+
+
 class Entity:
     """What people, units and products share: an id, where they are written, extra data."""
 
@@ -75,8 +78,38 @@ class Entity:
         self.column = column
         self.end_line = end_line if end_line is not None else line
         # field name -> (line, column) of its value, for pointing at the offending field
-        self.spans: dict[str, tuple[int, int]] = {}
+        self.spans: Mapping[str, tuple[int, int]] = {}
         self.extra: dict[str, Any] = {}
+
+    @classmethod
+    def from_reading(
+        cls: type[_E],
+        id: str,
+        file: str | None,
+        line: int,
+        column: int,
+        end_line: int,
+        values: Mapping[str, Any],
+        spans: Mapping[str, tuple[int, int]],
+        extra: dict[str, Any],
+    ) -> _E:
+        """An entry as an importer read it: ``values`` maps the section's field names
+        (orglint.fields) to values of their kinds. The hot path of a large chart, which builds a
+        million of these: no keyword arguments to match."""
+        entity = cls.__new__(cls)
+        entity.id = id
+        entity.file = file
+        entity.line = line
+        entity.column = column
+        entity.end_line = end_line
+        entity.spans = spans
+        entity.extra = extra
+        entity._set_fields(values)
+        return entity
+
+    def _set_fields(self, values: Mapping[str, Any]) -> None:
+        """Set the section's fields from ``values`` (field name -> value; absent means not written)."""
+        raise NotImplementedError
 
     @property
     def subject(self) -> str:
@@ -117,28 +150,33 @@ class Person(Entity):
         column: int = 1,
         end_line: int | None = None,
     ):
-        # Fields set here rather than through Entity.__init__: a large chart builds
-        # a hundred thousand people, and this is their hot path.
-        self.id = id
-        self.file = file
-        self.line = line
-        self.column = column
-        self.end_line = end_line if end_line is not None else line
-        self.spans = {}
-        self.extra = {}
-        self.name = name
-        self.title = title
-        self.explicit_roles = tuple(roles)
-        self.reports_to = reports_to
-        self.dotted_to = tuple(dotted_to)
-        self.unit = unit
-        self.units = tuple(units)
-        self.email = email
+        super().__init__(id, file, line, column, end_line)
+        self._set_fields(
+            {
+                "name": name,
+                "title": title,
+                "roles": roles,
+                "reports_to": reports_to,
+                "dotted_to": dotted_to,
+                "unit": unit,
+                "units": units,
+                "email": email,
+            }
+        )
+
+    def _set_fields(self, values: Mapping[str, Any]) -> None:
+        get = values.get
+        self.name: str | None = get("name")
+        title = self.title = get("title")
+        explicit_roles = self.explicit_roles = tuple(get("roles", ()))
+        self.reports_to: str | None = get("reports_to")
+        self.dotted_to = tuple(get("dotted_to", ()))
+        self.unit: str | None = get("unit")
+        self.units = tuple(get("units", ()))
+        self.email: str | None = get("email")
         reading = read_title(title)
         # Explicit roles add to inferred ones (docs/format.md).
-        self.roles: frozenset[str] = (
-            reading.role_set | frozenset(self.explicit_roles) if self.explicit_roles else reading.role_set
-        )
+        self.roles: frozenset[str] = reading.role_set | frozenset(explicit_roles) if explicit_roles else reading.role_set
         self.leads: frozenset[str] = reading.lead_set
         self.position = -1  # until an Org indexes its people
 
@@ -178,12 +216,16 @@ class Unit(Entity):
         **where: Any,
     ):
         super().__init__(id, **where)
-        self.name = name
-        self.type = type or "team"
-        self.function = function
-        self.lead = lead
-        self.parent = parent
-        self.products = tuple(products)
+        self._set_fields({"name": name, "type": type, "function": function, "lead": lead, "parent": parent, "products": products})
+
+    def _set_fields(self, values: Mapping[str, Any]) -> None:
+        get = values.get
+        self.name: str | None = get("name")
+        self.type: str = get("type") or "team"
+        self.function: str | None = get("function")
+        self.lead: str | None = get("lead")
+        self.parent: str | None = get("parent")
+        self.products = tuple(get("products", ()))
 
     @property
     def label(self) -> str:
@@ -214,9 +256,13 @@ class Product(Entity):
         **where: Any,
     ):
         super().__init__(id, **where)
-        self.name = name
-        self.owner = owner
-        self.metrics = tuple(metrics)
+        self._set_fields({"name": name, "owner": owner, "metrics": metrics})
+
+    def _set_fields(self, values: Mapping[str, Any]) -> None:
+        get = values.get
+        self.name: str | None = get("name")
+        self.owner: str | None = get("owner")
+        self.metrics = tuple(get("metrics", ()))
 
     @property
     def label(self) -> str:
@@ -268,6 +314,19 @@ class Org:
             table[entity.id] = entity
         else:
             self.duplicates.append(Duplicate(first, entity))
+
+    def add_all(self, entities: list[Entity]) -> None:
+        """Add entities of one section, in order, as :meth:`add` would: in one step when none of
+        their ids is taken (a large chart adds its lists a few thousand entries at a time)."""
+        if not entities:
+            return
+        table: dict[str, Any] = getattr(self, entities[0].kind)
+        batch = {entity.id: entity for entity in entities}
+        if len(batch) == len(entities) and table.keys().isdisjoint(batch):
+            table.update(batch)
+        else:
+            for entity in entities:
+                self.add(entity)
 
     def location(self, field_name: str | None = None) -> Location:
         if field_name is not None and field_name in self.spans:

@@ -76,12 +76,14 @@ def problems(result) -> list[tuple]:
         ("- name: Ada\n  slug: a\n  reports_to:\n", "gitlab"),  # keys in any order
         ("name: Ada\nrole: CEO\nreports_to: board\n", "gitlab"),  # one person's file
         ("reports_to: x\ndepartments: [Sales]\n", "gitlab"),
+        ("# one person\nname: Ada\nreports_to: board\nrole: CTO\n", "gitlab"),  # top-level keys on later lines
         # must NOT be claimed
         ("orglint: 1\npeople:\n  - {id: a, reports_to: b}\n", "native"),
         ("orglint: 1\npeople:\n- id: a\n  reports_to: b\n  x-slug: a\n", "native"),  # a zero-indented native list
         ("- id: a\n  reports_to: b\n", "native"),  # a list without slugs: native explains the top level
         ("- slug: a\n  name: Ada\n", "native"),  # slugs without reporting lines are no org chart
         ("reports_to: x\n", "native"),  # a top-level reports_to alone is a native chart's unknown key
+        ("reports_to: x\npeople:\n  - role: a\n    departments: []\n", "native"),  # indented: not top-level
         ("apiVersion: backstage.io/v1alpha1\nkind: User\nmetadata: {name: a}\nspec: {}\n# slug: reports_to:\n", "backstage"),
     ],
 )

@@ -11,6 +11,7 @@ from helpers import ROOT
 from orglint.api import lint_loaded
 from orglint.importers import build_org, native, parallel, plain_lists
 from orglint.loader import LoadResult, SourceFile
+from orglint.model import Org, Person
 
 
 def _generator():
@@ -255,3 +256,24 @@ def test_odd_entries_alone_go_to_libyaml(dumped_text, workers, monkeypatch):
     assert len(left) == 3
     sequential = _snapshot(*_read(text, workers=0, monkeypatch=monkeypatch))
     assert _snapshot(*_read(text, workers=workers, monkeypatch=monkeypatch)) == sequential
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ["c", "d"],  # new ids: added in one step
+        ["c", "a", "d"],  # an id already taken: the second definition is kept aside
+        ["c", "d", "c"],  # an id repeated within the batch
+    ],
+)
+def test_adding_a_chunk_of_entities_is_adding_them_one_by_one(ids):
+    def org_after(add_batch) -> tuple:
+        org = Org()
+        for person_id in ("a", "b"):
+            org.add(Person(person_id, line=1))
+        add_batch(org, [Person(person_id, line=line) for line, person_id in enumerate(ids, start=2)])
+        return [(p.id, p.line) for p in org.people.values()], [(d.first.line, d.second.id, d.second.line) for d in org.duplicates]
+
+    one_by_one = org_after(lambda org, batch: [org.add(entity) for entity in batch])
+    assert org_after(lambda org, batch: org.add_all(batch)) == one_by_one
+    assert len(one_by_one[1]) == (len(ids) - len(set(ids) - {"a", "b"}))

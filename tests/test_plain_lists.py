@@ -47,7 +47,7 @@ def plain_read(section: str, body: str, preamble: str = "orglint: 1\n", indent: 
     entries = plain_lists.read_entries(body, section, native.SECTIONS[section][1], native._VOCABULARY_SETS, indent, first_line)
     if entries is None:
         return None
-    return [_snapshot(native._make_entity("org.yaml", *entry)) for entry in entries]
+    return [_snapshot(entity) for entity in native._make_entities("org.yaml", entries)]
 
 
 def assert_same(section: str, body: str, indent: int = 2) -> list[tuple]:
@@ -124,6 +124,69 @@ def test_entries_read_through_a_layout_keep_their_spans(quote):
     raw = plain_lists.read_entries(body, "people", native.PERSON_FIELDS, native._VOCABULARY_SETS, 2, 3)
     # The first entry is read field by field; the ones written like it, by one match of its layout.
     assert [type(entry[6]).__name__ for entry in raw] == ["dict"] + ["tuple"] * 4
+
+
+@pytest.mark.parametrize(
+    "body, indent",
+    [
+        # orglint's own and `orglint convert`'s style: flow lists, quoted or plain items
+        (
+            "".join(
+                f'  - id: "p{n}"\n    name: "P {n}"\n    units: ["chapter-{n}", guild, "chapter-{n}"]\n'
+                f"    roles: [product-manager]\n    dotted_to: []\n"
+                for n in range(5)
+            ),
+            2,
+        ),
+        # yaml.safe_dump's style: a block list last, of one item or several
+        (
+            "".join(
+                f"- id: p{n}\n  name: P {n}\n  units:\n" + "".join(f"  - c{i}\n" for i in range(n % 3 + 1)) for n in range(6)
+            ),
+            0,
+        ),
+    ],
+    ids=["flow lists", "a block list last"],
+)
+def test_entries_with_lists_read_through_a_layout_keep_their_spans(body, indent):
+    assert_same("people", body, indent=indent)
+    raw = plain_lists.read_entries(body, "people", native.PERSON_FIELDS, native._VOCABULARY_SETS, indent, 3)
+    assert raw is not None
+    # The first entry of each length is read field by field, the ones written like it through its layout.
+    lengths = [entry[4] - entry[2] for entry in raw]
+    assert [type(entry[6]).__name__ for entry in raw] == [
+        "tuple" if length in lengths[:index] else "dict" for index, length in enumerate(lengths)
+    ]
+    assert lengths.count(lengths[-1]) > 1
+
+
+@pytest.mark.parametrize(
+    "odd_line, taken",
+    [
+        ("units: [chapter, wizard-guild]", True),
+        ('units: ["a, b"]', True),  # a comma inside an item: read field by field
+        ("units: [a , b]", True),
+        ("units: [a,b]", True),
+        ("units: [1x]", True),
+        ("units: [yes]", False),  # a boolean where an id belongs: libyaml reports it
+        ("roles: [wizard]", False),  # outside the vocabulary: libyaml reports it
+    ],
+)
+def test_a_list_among_entries_read_through_a_layout_is_read_as_libyaml_reads_it(odd_line, taken):
+    entry = "  - id: {id}\n    roles: [ceo]\n    units: [a, b]\n"
+    field = odd_line.partition(":")[0]
+    odd = "".join(
+        f"    {odd_line}\n" if line.startswith(f"    {field}:") else line + "\n" for line in entry.format(id="q").splitlines()
+    )
+    body = "".join(entry.format(id=f"p{n}") for n in range(3)) + odd + entry.format(id="r")
+    read = plain_read("people", body)
+    expected, problems = full_read("people", body)
+    if taken:
+        assert problems == []
+        assert read == expected
+    else:
+        assert read is None
+        assert problems != []
 
 
 def test_entries_written_in_many_ways_read_alike():
@@ -353,6 +416,31 @@ def test_entries_read_through_layouts_are_read_alike(rows):
         for number, (name, title, manager) in enumerate(rows)
     )
     read = plain_read("people", body)
+    if read is None:
+        return
+    expected, problems = full_read("people", body)
+    assert problems == []
+    assert read == expected
+
+
+LIST_ITEMS = st.sampled_from(
+    ["a", '"a"', "b c", '"b c"', "yes", '"yes"', "null", "1x", "x1", '"a, b"', "~", "Ünal", ".x", "a#b", "'q'", '" p"', "x:y"]
+)
+
+
+@settings(max_examples=300 * (20 if os.environ.get("ORGLINT_FUZZ") == "long" else 1), deadline=None)
+@given(st.lists(st.lists(LIST_ITEMS, min_size=0, max_size=3), min_size=2, max_size=6), st.booleans())
+def test_lists_read_through_layouts_are_read_alike(lists, block):
+    # Entries whose last field is a list, as a flow list or (in a list at column 0) a block list.
+    if block:
+        lists = [items or ["a"] for items in lists]  # an empty block list is no list
+        body = "".join(
+            f"- id: p{number}\n  name: P\n  units:\n" + "".join(f"  - {item}\n" for item in items)
+            for number, items in enumerate(lists)
+        )
+    else:
+        body = "".join(f"  - id: p{number}\n    name: P\n    units: [{', '.join(items)}]\n" for number, items in enumerate(lists))
+    read = plain_read("people", body, indent=0 if block else 2)
     if read is None:
         return
     expected, problems = full_read("people", body)

@@ -738,7 +738,7 @@ class _Importer:
             column=1,
             end_line=row.end_line,
         )
-        person.spans = _RowSpans(row)  # type: ignore[assignment]  # computed when a finding needs them
+        person.spans = _RowSpans(row)  # computed when a finding needs them
         return person
 
     def set_leads(self, people: list[Person], units: dict[str, Unit]) -> None:

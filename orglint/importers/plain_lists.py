@@ -77,12 +77,12 @@ class _Grammar:
         self.value_columns = {name: indent + len(name) + 5 for name in fields}
         self.layouts: dict[tuple[tuple[str, str], ...], _Layout | None] = {}
 
-    def layout(self, found: list[tuple[str, str]], example: str) -> _Layout | None:
+    def layout(self, found: list[tuple[str, str]], example: str, block_list: str | None = None) -> _Layout | None:
         """The layout of entries written like ``example``, whose (field, value as written) pairs
-        are ``found``; None when such entries cannot be read by one match (a list field, a
-        repeated field, an empty or single-quoted value, a plain value YAML may read otherwise)."""
-        shape = tuple((name, _quoting(raw)) for name, raw in found)
-        fields = self.fields
+        are ``found`` (``block_list``: the field written as a block list, if any); None when such
+        entries cannot be read by one match (a repeated field, an empty or single-quoted value, a
+        block list before other fields, a plain value YAML may read otherwise)."""
+        shape = tuple((name, "-" if name == block_list else _quoting(raw)) for name, raw in found)
         if shape in self.layouts:
             layout = self.layouts[shape]
         else:
@@ -92,8 +92,9 @@ class _Grammar:
             if (
                 "id" not in names
                 or len(set(names)) != len(names)
-                or any(fields[name] not in ("id", "text") and not fields[name].startswith("enum:") for name in names)
                 or any(quoting == "" for _name, quoting in shape)
+                or any((quoting in "[-") != (name in self.list_fields) for name, quoting in shape)
+                or any(quoting == "-" for _name, quoting in shape[:-1])
             ):
                 layout = None
             else:
@@ -104,13 +105,13 @@ class _Grammar:
         return layout
 
 
-_RECENT_LAYOUTS = 4  # layouts tried before reading an entry field by field
+_RECENT_LAYOUTS = 4  # layouts tried (of entries as many lines long) before reading an entry field by field
 
 
 def _quoting(raw: str) -> str:
-    """'"' for a double-quoted value, "p" for a plain one, "" for anything else."""
+    """'"' for a double-quoted value, "p" for a plain one, "[" for a flow list, "" for anything else."""
     first = raw[:1]
-    return '"' if first == '"' else "" if first in ("", "'", "[") else "p"
+    return first if first in ('"', "[") else "" if first in ("", "'") else "p"
 
 
 _GRAMMARS: dict[tuple[str, int], _Grammar] = {}
@@ -151,66 +152,113 @@ def read_entries(
     # The layouts of the last entries, most recent first. Most entries of a long list are written
     # like one of the few before (a chart that leaves out empty fields alternates between a
     # handful of shapes): one match reads them.
-    recent: list[_Layout] = []
+    recent: dict[int, list[_Layout]] = {}  # by the entry's count of line breaks, which tells most layouts apart
     for part in text[len(prefix) :].split("\n" + prefix):
-        matched = False
-        for layout in recent:
-            match = layout.pattern.fullmatch(part)
-            if match is None:
+        breaks = part.count("\n")
+        ends_in_break = part[-1:] == "\n"  # the last entry of the text, or one a blank line follows
+        candidates = recent.get(breaks - ends_in_break)
+        if candidates is not None:
+            matched = False
+            for layout in candidates:
+                match = layout.pattern.fullmatch(part)
+                if match is None:
+                    continue
+                values = dict(zip(layout.keys, match.groups(), strict=False))
+                entry_id = values.pop("id")
+                if (not layout.lists or layout.read_lists(values)) and (
+                    not layout.enums or all(values[name] in words for name, words in layout.enums)
+                ):
+                    # After a block list, libyaml ends the entry on the line before the next item.
+                    end_line = line + (breaks - ends_in_break if layout.ends_in_block else layout.last_offset)
+                    append((section, entry_id, line, column, end_line, values, layout.spans, {}))
+                    line += breaks + 1  # a blank line may follow the fields
+                    if layout is not candidates[0]:
+                        candidates.remove(layout)
+                        candidates.insert(0, layout)
+                    matched = True
+                break  # the first layout that matches decides (a word outside its vocabulary: field by field below)
+            if matched:
                 continue
-            values = dict(zip(layout.keys, match.groups(), strict=False))
-            entry_id = values.pop("id")
-            if not layout.enums or all(values[name] in words for name, words in layout.enums):
-                append((section, entry_id, line, column, line + layout.last_offset, values, layout.spans, {}))
-                line += part.count("\n") + 1  # a blank line may follow the fields
-                if layout is not recent[0]:
-                    recent.remove(layout)
-                    recent.insert(0, layout)
-                matched = True
-            break  # the first layout that matches decides (a word outside its vocabulary: field by field below)
-        if matched:
-            continue
+        new_layout = None
         if strict_entry(part) is not None:
             found = find_fields(part)
             read = _read_fields(found, range(line, line + len(found)), grammar)
             if read is not None:
                 new_layout = grammar.layout(found, part)
-                if new_layout is not None and new_layout not in recent:
-                    recent.insert(0, new_layout)
-                    del recent[_RECENT_LAYOUTS:]
         else:
-            read = _read_lines(part, grammar, line)
+            found = []
+            read, block_list = _read_lines(part, grammar, line, found)
+            if read is not None and block_list is not None:
+                new_layout = grammar.layout(found, part, block_list)
+        if new_layout is not None:
+            candidates = recent.setdefault(breaks - ends_in_break, [])
+            if new_layout not in candidates:
+                candidates.insert(0, new_layout)
+                del candidates[_RECENT_LAYOUTS:]
         if read is None:
             if odd is None:
                 return None
             odd.append((len(entries), line, part))
-            line += part.count("\n") + 1
+            line += breaks + 1
             continue
         entry_id, values, spans, end_line = read
         append((section, entry_id, line, column, end_line, values, spans, {}))
-        line += part.count("\n") + 1
+        line += breaks + 1
     return entries
 
 
 class _Layout:
     """Entries written alike: the same fields in the same order, one per line, each value a
     string with no space at either end (so an id needs no stripping), double-quoted or plain
-    as in the first such entry."""
+    as in the first such entry, or a list of such strings without commas (a flow list, or a
+    block list as the last field)."""
 
     def __init__(self, shape: tuple[tuple[str, str], ...], grammar: _Grammar):
         fields = grammar.fields
         names = tuple(name for name, _quoting in shape)
         self.keys = names
+        inner = grammar.inner
+        self.item_separator = f"\n{inner}- "
+        patterns = {
+            '"': '{name}: "(' + _BARE_STRING + ')"',
+            "p": "{name}: (" + _PLAIN_STRING + ")",
+            "[": rf"{{name}}: \[((?:{_LIST_ITEM})(?:, (?:{_LIST_ITEM}))*)?\]",
+            "-": rf"{{name}}:((?:\n{inner}- (?:{_LIST_ITEM}))+)",
+        }
         self.pattern = re.compile(
-            f"\\n{grammar.inner}".join(
-                f'{name}: "({_BARE_STRING})"' if quoting == '"' else f"{name}: ({_PLAIN_STRING})" for name, quoting in shape
-            )
-            + "\\n?"
+            f"\\n{inner}".join(patterns[quoting].replace("{name}", name) for name, quoting in shape) + "\\n?"
         )
-        # (field, line offset, column) of each value but the id's: see FieldSpans.
-        self.spans = tuple((name, offset, grammar.value_columns[name]) for offset, name in enumerate(names) if name != "id")
+        # (field, line offset, column) of each value but the id's: see FieldSpans. A block list's
+        # value starts at its first "-", on the line after its key.
+        self.spans = tuple(
+            (name, offset + 1, len(inner) + 1) if quoting == "-" else (name, offset, grammar.value_columns[name])
+            for offset, (name, quoting) in enumerate(shape)
+            if name != "id"
+        )
         self.enums = tuple((name, grammar.vocabularies[fields[name][5:]]) for name in names if fields[name].startswith("enum:"))
+        self.lists = tuple(
+            (name, quoting == "-", grammar.vocabularies.get(fields[name][6:]) if fields[name].startswith("enums:") else None)
+            for name, quoting in shape
+            if quoting in "[-"
+        )
+        self.ends_in_block = shape[-1][1] == "-"
         self.last_offset = len(names) - 1
+
+    def read_lists(self, values: dict[str, object]) -> bool:
+        """Turn the list fields of ``values`` from text as written into tuples of items; False
+        when an item is outside its vocabulary (the entry is then read field by field)."""
+        for name, block, vocabulary in self.lists:
+            written = values[name]
+            if written is None:  # []
+                values[name] = ()
+                continue
+            assert isinstance(written, str)
+            items = written[len(self.item_separator) :].split(self.item_separator) if block else written.split(", ")
+            items = [item[1:-1] if item[0] == '"' else item for item in items]
+            if vocabulary is not None and any(item not in vocabulary for item in items):
+                return False
+            values[name] = (items[0],) if len(items) == 1 else tuple(dict.fromkeys(items))
+        return True
 
 
 _BARE_STRING = rf"""[^"\\\s{_UNSAFE}](?:[^"\\{_UNSAFE}\t]*[^"\\\s{_UNSAFE}])?"""
@@ -220,6 +268,12 @@ _RESOLVED_WORDS = "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|O
 _PLAIN_STRING = (
     rf"""(?!(?:{_RESOLVED_WORDS})(?:\n|\Z))[^\s{_UNSAFE}\-?:,\[\]{{}}#&*!|>'"%@`0-9+.~<=]"""
     rf"[^\s{_UNSAFE}:#]*(?: [^\s{_UNSAFE}:#]+)*"
+)
+# An item of a list read through a layout: a string with no comma, so that ", " splits a flow list.
+_LIST_ITEM = (
+    rf"""\"[^",\\\s{_UNSAFE}](?:[^",\\{_UNSAFE}\t]*[^",\\\s{_UNSAFE}])?\"|"""
+    rf"""(?!(?:{_RESOLVED_WORDS})(?:[,\]\n]|\Z))[^\s{_UNSAFE}\-?:,\[\]{{}}#&*!|>'"%@`0-9+.~<=]"""
+    rf"[^\s{_UNSAFE}:#,\[\]{{}}]*(?: [^\s{_UNSAFE}:#,\[\]{{}}]+)*"
 )
 _MAX_LAYOUTS = 64
 
@@ -281,11 +335,14 @@ def _read_fields(found: list[tuple[str, str]], lines, grammar: _Grammar):
     return entry_id, values, spans, lines[-1]
 
 
-def _read_lines(part: str, grammar: _Grammar, line: int):
+def _read_lines(part: str, grammar: _Grammar, line: int, found: list[tuple[str, str]]):
     """Like _read_fields, line by line, for an entry with comments or blank lines among its fields,
     or, in a list written at column 0 (yaml.safe_dump's style), a list field written as a block
-    list at its key's indentation (``units:`` then ``- a`` lines), read as the same items."""
-    found: list[tuple[str, str]] = []
+    list at its key's indentation (``units:`` then ``- a`` lines), read as the same items.
+
+    Returns what _read_fields returns, and the last field's name when it is such a block list;
+    fills ``found`` with the (field, value) pairs, a block list's as the flow list it equals.
+    """
     lines: list[int] = []
     starts: dict[str, tuple[int, int]] = {}  # a block list's value starts at its first "-"
     inner = grammar.inner
@@ -313,18 +370,18 @@ def _read_lines(part: str, grammar: _Grammar, line: int):
                 offset += 1
                 continue
         if offset == 0 or grammar.other_line.fullmatch(text) is None:
-            return None
+            return None, None
         offset += 1
     read = _read_fields(found, lines, grammar)
     if read is None or not starts:
-        return read
+        return read, None
     entry_id, values, spans, end_line = read
     spans.update(starts)
     if last_is_block:
         # libyaml ends a list at the next token, which here starts a line at column 0: the entry
         # then ends on the line before it, blank and comment lines included.
         end_line = line + len(texts) - (2 if part.endswith("\n") else 1)
-    return entry_id, values, spans, end_line
+    return (entry_id, values, spans, end_line), found[-1][0] if last_is_block else None
 
 
 def _block_items(texts: list[str], start: int, inner: str) -> list[str] | None:
