@@ -494,15 +494,14 @@ class Org:
         """
         order = list(self.people.values())
         people = self.people
-        self._people_index  # noqa: B018 - sets every position
         # parent[i]: the position of i's manager; -1 for a top or a manager the chart does not define.
+        # Filled a manager at a time: one look-up per manager, not per person.
         parent = [-1] * len(order)
-        for position, person in enumerate(order):
-            manager_id = person.reports_to
-            if manager_id is not None:
-                entry = people.get(manager_id)
-                if entry is not None:
-                    parent[position] = entry.position
+        for manager_id, reports in self.direct_reports.items():  # sets every position first
+            entry = people.get(manager_id)
+            if entry is not None:
+                for person in reports:
+                    parent[person.position] = entry.position
         leads = [0] * len(order)
         for person_id, mask in self._leads_mask.items():
             leads[people[person_id].position] = mask
@@ -539,7 +538,7 @@ class Org:
                 manager = parent[member]
                 depth[member] = depth[manager] + 1
                 above[member] = above[manager] | leads[manager]
-        return _Hierarchy(depth, above, cycles)
+        return _Hierarchy(order, parent, depth, above, cycles)
 
     def _position(self, person: Person) -> int | None:
         """Where the org's own entry for ``person``'s id sits in the hierarchy's arrays."""
@@ -573,6 +572,17 @@ class Org:
     def chain(self, person: Person) -> list[Person]:
         """The chain of command: manager, manager's manager, ... up to the top (cycles cut)."""
         chain: list[Person] = []
+        hierarchy = self._hierarchy
+        position = self._position(person)
+        if not hierarchy.cycles and position is not None and hierarchy.order[position] is person:
+            # Up the positions: no cycle to watch for, no id to look up (S007 asks this tens of
+            # thousands of times in a deep chart of a million people).
+            order, parent = hierarchy.order, hierarchy.parent
+            position = parent[position]
+            while position >= 0:
+                chain.append(order[position])
+                position = parent[position]
+            return chain
         seen = {person.id}
         current = self.manager_of(person)
         while current is not None and current.id not in seen:
@@ -775,6 +785,8 @@ class Org:
 class _Hierarchy:
     """What the walk of the reporting lines gives, by position in ``Org.people``."""
 
+    order: list[Person]  # everyone, in file order: the person at each position
+    parent: list[int]  # the position of each person's manager; -1 for none in the chart
     depth: list[int]  # managers above each person
     above: list[int]  # bit mask of the functions someone strictly above each person leads
     cycles: list[list[Person]]

@@ -50,47 +50,71 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _email_keys(people: list[Person]) -> list[str]:
+    """Each person's email as compared ("" for none): stripped and case-folded."""
+    stripped = [person.email.strip() if person.email else "" for person in people]
+    # Checked and folded all at once, not one by one: almost every chart writes them in ASCII.
+    written = "\n".join(stripped)
+    if written.isascii():
+        folded = written.lower()  # casefold() of ASCII text
+        if folded == written:
+            return stripped
+        keys = folded.split("\n")
+        if len(keys) == len(stripped):  # no email holds a line break
+            return keys
+    return [email.casefold() for email in stripped]
+
+
 @rule(code="S011", name="duplicate-person", severity="warning")
 def check(org: Org, options: Options) -> Iterator[Finding]:
-    people = org.people.values()
-    # A name and title match counts only against an entry without an email, so only the titles of
-    # such entries are worth indexing (in a chart where everyone has an email: none).
+    people = list(org.people.values())
+    emails = _email_keys(people)
+    # The first entry of each email: the dict of the reversed lists keeps the first.
+    by_email = dict(zip(reversed(emails), reversed(people), strict=True))
+    by_email.pop("", None)
+    twice: set[int] = set()  # positions (in ``people``) of the second entries of an email
+    if len(by_email) < len(emails) - emails.count(""):  # some email is written twice
+        for position, (email, person) in enumerate(zip(emails, people, strict=True)):
+            first = by_email.get(email) if email else None
+            if first is not None and first is not person:
+                twice.add(position)
+                yield org.finding(
+                    person,
+                    f"{person.display} has the same email ({(person.email or '').strip()}) as {first.display}, "
+                    f"id '{first.id}': one person entered twice?",
+                    field="email",
+                    related=[("first entry", first)],
+                )
+    yield from _same_name_and_title(org, people, emails, twice)
+
+
+def _same_name_and_title(org: Org, people: list[Person], emails: list[str], twice: set[int]) -> Iterator[Finding]:
+    """A name and title match counts only against an entry without an email: only the entries
+    whose title one of those shares are looked at (in a chart where everyone has an email: none)."""
     titles = {
-        _key(person.title) for person in people if not (person.email and person.email.strip()) and person.name and person.title
+        _key(person.title)
+        for person in (people[position] for position in _positions_of("", emails))
+        if person.name and person.title
     }
-    by_email: dict[str, Person] = {}
+    if not titles:
+        return
+    written = [person.title for person in people]
+    # Titles as written -> as compared, for the titles worth looking at (each normalised once).
+    title_keys = {title: compared for title in set(written) if title and (compared := _key(title)) in titles}
     # (normalised name, title) -> [first entry, first entry without an email]
     by_name_title: dict[tuple[str, str], list[Person | None]] = {}
-    title_keys: dict[str, str] = {}  # titles repeat a lot: normalise each once
-    for person in people:
-        email = person.email.strip() if person.email else ""
-        if not (email.isascii() and email.islower()):  # most emails are already as compared: no copy
-            email = email.casefold()
-        first = by_email.get(email) if email else None
-        if first is not None:
-            yield org.finding(
-                person,
-                f"{person.display} has the same email ({(person.email or '').strip()}) as {first.display}, "
-                f"id '{first.id}': one person entered twice?",
-                field="email",
-                related=[("first entry", first)],
-            )
-        elif email:
-            by_email[email] = person
-        if not (titles and person.name and person.title):
+    for position in [position for position, title in enumerate(written) if title in title_keys]:
+        person = people[position]
+        if not person.name:
             continue
-        title = title_keys.get(person.title)
-        if title is None:
-            title = title_keys[person.title] = _key(person.title)
-        if title not in titles:
-            continue
-        key = (_key(person.name), title)
-        entries = by_name_title.get(key)
+        email = emails[position]
+        name_title = (_key(person.name), title_keys[written[position]])
+        entries = by_name_title.get(name_title)
         if entries is None:
-            by_name_title[key] = [person, None if email else person]
+            by_name_title[name_title] = [person, None if email else person]
             continue
         same = entries[1] if email else entries[0]
-        if same is not None and first is None:
+        if same is not None and position not in twice:
             yield org.finding(
                 person,
                 f"{person.display} has the same name and title as the entry with id '{same.id}': one person entered twice?",
@@ -99,3 +123,15 @@ def check(org: Org, options: Options) -> Iterator[Finding]:
             )
         if entries[1] is None and not email:
             entries[1] = person
+
+
+def _positions_of(value: str, items: list[str]) -> Iterator[int]:
+    """The positions of ``value`` in ``items``, found by list.index: many times faster than a loop
+    when, as here, it is rare."""
+    position = -1
+    while True:
+        try:
+            position = items.index(value, position + 1)
+        except ValueError:
+            return
+        yield position

@@ -848,6 +848,35 @@ def test_s011_same_name_and_title_against_an_entry_without_email():
     assert messages(text, select=["S011"])[1].endswith("as the entry with id 'd2': one person entered twice?")
 
 
+def test_s011_an_email_written_three_times_and_a_name_match_on_an_email_repeat():
+    text = """
+    orglint: 1
+    people:
+      - {id: ada, name: Ada Byron, title: CEO}
+      - {id: zoe, name: Zoë Ünal, title: Account Executive, reports_to: ada, email: zoe@acme.example}
+      - {id: zoe2, name: Zoë Ünal, title: Account Executive, reports_to: ada, email: ZOE@acme.example}
+      - {id: zu, name: Zoe Unal, title: Sales Engineer, reports_to: ada, email: " zoe@ACME.example "}
+      - {id: ada2, name: Ada Byron, title: CEO, email: ada@acme.example}
+      - {id: ada3, name: Ada Byron, title: CEO, email: ada@acme.example}
+    """
+    # zoe2 and zu repeat zoe's email, ada3 repeats ada2's: one finding each, against the first
+    # entry; ada2 matches ada (no email) by name and title; ada3's name match is not reported again.
+    assert findings(text, select=["S011"]) == [
+        ("S011", "people.ada2"),
+        ("S011", "people.ada3"),
+        ("S011", "people.zoe2"),
+        ("S011", "people.zu"),
+    ]
+    assert sorted(messages(text, select=["S011"])) == [
+        "Ada Byron (CEO) has the same email (ada@acme.example) as Ada Byron (CEO), id 'ada2': one person entered twice?",
+        "Ada Byron (CEO) has the same name and title as the entry with id 'ada': one person entered twice?",
+        "Zoe Unal (Sales Engineer) has the same email (zoe@ACME.example) as Zoë Ünal (Account Executive), id 'zoe': "
+        "one person entered twice?",
+        "Zoë Ünal (Account Executive) has the same email (ZOE@acme.example) as Zoë Ünal (Account Executive), id 'zoe': "
+        "one person entered twice?",
+    ]
+
+
 # ------------------------------------------------------------------------ S012 no-people
 
 
