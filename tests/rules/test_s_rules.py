@@ -932,6 +932,37 @@ def test_every_s_rule_is_quiet_on_a_sound_chart(code):
 # ------------------------------------------------------------------------ the model's cycles and depth
 
 
+def _chain_by_ids(org, person) -> list[str]:
+    """The chain of command followed id by id, as the definition reads."""
+    chain, seen, manager_id = [], {person.id}, person.reports_to
+    while manager_id in org.people and manager_id not in seen:
+        chain.append(manager_id)
+        seen.add(manager_id)
+        manager_id = org.people[manager_id].reports_to
+    return chain
+
+
+@pytest.mark.parametrize("seed", range(10))
+@pytest.mark.parametrize("with_cycle", [False, True])
+def test_the_chain_of_command_follows_the_ids_on_random_charts(seed, with_cycle):
+    import random
+
+    rng = random.Random(seed)
+    size = rng.randint(2, 40)
+    lines = ["orglint: 1", "people:"]
+    for number in range(size):
+        roll = rng.random()
+        manager = "null" if number == 0 or roll < 0.05 else "ghost" if roll < 0.1 else f"p{rng.randrange(number)}"
+        lines.append(f"  - {{id: p{number}, reports_to: {manager}}}")
+    if with_cycle:
+        lines.append(f"  - {{id: c1, reports_to: c2}}\n  - {{id: c2, reports_to: c1}}\n  - {{id: c3, reports_to: c2}}")
+    lines.append(f"  - {{id: p{size - 1}, reports_to: p0}}")  # a second definition: not the org's entry
+    org = run("\n".join(lines) + "\n", select=["S001"]).org
+    assert bool(org.cycles) == with_cycle
+    for person in [*org.people.values(), org.duplicates[0].second]:
+        assert [manager.id for manager in org.chain(person)] == _chain_by_ids(org, person)
+
+
 @pytest.mark.parametrize("seed", range(25))
 def test_model_cycles_and_depth_agree_with_networkx_on_random_charts(seed):
     """Every reporting cycle is found exactly once, and depth is consistent around the cuts."""
