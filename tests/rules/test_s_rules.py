@@ -955,7 +955,7 @@ def test_the_chain_of_command_follows_the_ids_on_random_charts(seed, with_cycle)
         manager = "null" if number == 0 or roll < 0.05 else "ghost" if roll < 0.1 else f"p{rng.randrange(number)}"
         lines.append(f"  - {{id: p{number}, reports_to: {manager}}}")
     if with_cycle:
-        lines.append(f"  - {{id: c1, reports_to: c2}}\n  - {{id: c2, reports_to: c1}}\n  - {{id: c3, reports_to: c2}}")
+        lines.append("  - {id: c1, reports_to: c2}\n  - {id: c2, reports_to: c1}\n  - {id: c3, reports_to: c2}")
     lines.append(f"  - {{id: p{size - 1}, reports_to: p0}}")  # a second definition: not the org's entry
     org = run("\n".join(lines) + "\n", select=["S001"]).org
     assert bool(org.cycles) == with_cycle
