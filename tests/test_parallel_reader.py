@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import os
 
 import pytest
 
@@ -174,6 +175,39 @@ def test_trouble_in_a_chunk_falls_back_to_one_piece(chart_text, damage, monkeypa
     text = chart_text[:at] + replacement + chart_text[at + len(anchor) :]
     sequential = _snapshot(*_read(text, workers=0, monkeypatch=monkeypatch))
     assert _snapshot(*_read(text, workers=3, monkeypatch=monkeypatch)) == sequential
+
+
+def _fails_after_one_part(how: str):
+    real = native._read_chunks_in_worker
+
+    def read_in_worker(path, text, chunks):
+        parts = real(path, text, chunks)
+        yield next(parts)
+        if how == "raises":
+            raise RuntimeError("a worker's bug")
+        if how == "dies":
+            os._exit(3)  # gone without a word: no "done" ever comes
+        if how == "sends junk":
+            yield object()  # not a chunk's entries
+        yield from parts
+
+    return read_in_worker
+
+
+@pytest.mark.parametrize("how", ["raises", "dies", "sends junk", "works"])
+def test_a_worker_that_fails_part_way_falls_back_to_one_piece(chart_text, how, monkeypatch):
+    sequential = _snapshot(*_read(chart_text, workers=0, monkeypatch=monkeypatch))
+    used_fallback = []
+    real_builder_build = native._Builder.build
+
+    def build(self):
+        used_fallback.append(True)
+        return real_builder_build(self)
+
+    monkeypatch.setattr(native, "_read_chunks_in_worker", _fails_after_one_part(how))
+    monkeypatch.setattr(native._Builder, "build", build)
+    assert _snapshot(*_read(chart_text, workers=2, monkeypatch=monkeypatch)) == sequential
+    assert used_fallback == ([] if how == "works" else [True])
 
 
 def test_findings_are_the_same_in_parallel(chart_text, monkeypatch):

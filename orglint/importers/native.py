@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import functools
 import marshal
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import yaml
@@ -662,13 +662,15 @@ def _with_odd_entries(
     return merged
 
 
-def _read_chunks_in_worker(path: str, text: str, chunks: list[parallel.Chunk]) -> tuple[bytes, list[Finding]] | None:
-    """_read_chunks in a worker: the entries marshalled (several times faster than pickling
-    for plain data), the problems apart."""
-    read = _read_chunks(path, text, chunks)
-    if read is None:
-        return None
-    return marshal.dumps([entries for entries, _problems in read]), [p for _entries, problems in read for p in problems]
+def _read_chunks_in_worker(path: str, text: str, chunks: list[parallel.Chunk]) -> Iterator[tuple[bytes, list[Finding]]]:
+    """_read_chunks in a worker, a chunk at a time: its entries marshalled (several times faster
+    than pickling plain data), its problems apart."""
+    for chunk in chunks:
+        read = _read_chunks(path, text, [chunk])
+        if read is None:
+            raise parallel.WorkerFailed(f"a chunk of {chunk.section} at line {chunk.first_line} does not parse")
+        ((entries, problems),) = read
+        yield marshal.dumps(entries), problems
 
 
 def _build_in_pieces(
@@ -689,14 +691,11 @@ def _build_in_pieces(
         read = _read_chunks(path, source.text, chunks)
         return None if read is None else [(_make_entities(path, entries), found) for entries, found in read]
 
-    def unpack(result: object) -> list[tuple[list[Entity], list[Finding]]] | None:
-        if not isinstance(result, tuple):
+    def unpack(part: object) -> list[tuple[list[Entity], list[Finding]]] | None:
+        if not isinstance(part, tuple):
             return None
-        packed, found = result
-        parts: list[tuple[list[Entity], list[Finding]]] = [
-            (_make_entities(path, entries), []) for entries in marshal.loads(packed)
-        ]
-        return [(parts[0][0], found), *parts[1:]] if parts else None
+        packed, found = part
+        return [(_make_entities(path, marshal.loads(packed)), found)]
 
     chunk_results = parallel.read_in_pieces(
         split.chunks, read_head, read_here, functools.partial(_read_chunks_in_worker, path, source.text), unpack

@@ -149,14 +149,16 @@ def read_entries(
     entries: list[tuple] = []
     append = entries.append
     line = first_line
-    # The layouts of the last entries, most recent first. Most entries of a long list are written
-    # like one of the few before (a chart that leaves out empty fields alternates between a
-    # handful of shapes): one match reads them.
-    recent: dict[int, list[_Layout]] = {}  # by the entry's count of line breaks, which tells most layouts apart
+    # The layouts of the last entries, most recent first, by the entry's count of line breaks and
+    # of double quotes, which tell most layouts apart. Most entries of a long list are written like
+    # one of the few before (a chart that leaves out empty fields, or quotes only the values that
+    # need it, alternates between a handful of shapes): one match reads them.
+    recent: dict[tuple[int, int], list[_Layout]] = {}
     for part in text[len(prefix) :].split("\n" + prefix):
         breaks = part.count("\n")
         ends_in_break = part[-1:] == "\n"  # the last entry of the text, or one a blank line follows
-        candidates = recent.get(breaks - ends_in_break)
+        shape = (breaks - ends_in_break, part.count('"'))
+        candidates = recent.get(shape)
         if candidates is not None:
             matched = False
             for layout in candidates:
@@ -191,7 +193,7 @@ def read_entries(
             if read is not None and block_list is not None:
                 new_layout = grammar.layout(found, part, block_list)
         if new_layout is not None:
-            candidates = recent.setdefault(breaks - ends_in_break, [])
+            candidates = recent.setdefault(shape, [])
             if new_layout not in candidates:
                 candidates.insert(0, new_layout)
                 del candidates[_RECENT_LAYOUTS:]
