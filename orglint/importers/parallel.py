@@ -20,17 +20,13 @@ would report them.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
 import re
-import signal
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
-if TYPE_CHECKING:
-    import queue
+from orglint.forking import WorkerFailed, abandon, can_fork, cores, receive, start
 
 T = TypeVar("T")
 
@@ -76,11 +72,7 @@ class Split:
 
 
 def worker_count() -> int:
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    return min(cores, MAX_WORKERS)
+    return min(cores(), MAX_WORKERS)
 
 
 def _top_level_lines(text: str) -> list[tuple[int, str]] | None:
@@ -162,7 +154,7 @@ def share_out(chunks: list[Chunk], processes: int) -> list[list[Chunk]]:
     """
     sizes = [chunk.end - chunk.start for chunk in chunks]
     total = sum(sizes)
-    if processes < 2 or total < MIN_PARALLEL_BYTES or not hasattr(os, "fork"):
+    if processes < 2 or total < MIN_PARALLEL_BYTES or not can_fork():
         return [chunks]
     own = total / processes * HEAD_SHARE
     each = (total - own) / (processes - 1)
@@ -193,7 +185,12 @@ def read_in_pieces(
     """
     own_chunks, *worker_chunks = share_out(chunks, worker_count())
     workers = [start(functools.partial(read_in_worker, group)) for group in worker_chunks]
-    results = read_here(own_chunks) if first() else None
+    try:
+        results = read_here(own_chunks) if first() else None
+    except BaseException:  # interrupted: the workers go too
+        for pid, pipe in workers:
+            abandon(pid, pipe)
+        raise
     for pid, pipe in workers:  # each is collected, even after a failure: no worker is left behind
         parts = receive(pid, pipe)
         try:
@@ -208,84 +205,3 @@ def read_in_pieces(
         finally:
             parts.close()  # stops a worker whose parts are no longer wanted
     return results
-
-
-class WorkerFailed(Exception):
-    """A worker did not deliver its part; the caller reads the file sequentially instead."""
-
-
-def start(work: Callable[[], Iterable[object]]) -> tuple[int, int]:
-    """Fork a worker that sends each part ``work`` yields, pickled, as soon as it is made; (pid, pipe).
-
-    A thread of the worker writes to the pipe, so that the worker reads on while this process,
-    busy with its own share, does not yet read what it sends.
-    """
-    # Here, not at the top: only charts of several megabytes get this far.
-    import pickle
-    import queue
-    import threading
-
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the worker
-        os.close(read_end)
-        try:
-            with os.fdopen(write_end, "wb") as pipe:
-                frames: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
-                writer = threading.Thread(target=_write_frames, args=(pipe, frames))
-                writer.start()
-                try:
-                    for part in work():
-                        frames.put(pickle.dumps(("part", part), protocol=pickle.HIGHEST_PROTOCOL))
-                    frames.put(pickle.dumps(("done", None)))
-                except BaseException as error:
-                    frames.put(pickle.dumps(("failed", f"{type(error).__name__}: {error}")))
-                frames.put(None)
-                writer.join()
-        finally:
-            os._exit(0)  # no atexit handlers, no flushing of the parent's buffers
-    os.close(write_end)
-    return pid, read_end
-
-
-def _write_frames(pipe: IO[bytes], frames: queue.SimpleQueue[bytes | None]) -> None:
-    """Write each frame with its length before it, until None; quietly stop if the reader is gone."""
-    try:
-        while (frame := frames.get()) is not None:
-            pipe.write(len(frame).to_bytes(8, "little"))
-            pipe.write(frame)
-        pipe.flush()
-    except OSError:
-        pass  # this process gave up on the worker (see receive)
-
-
-def receive(pid: int, read_end: int) -> Generator[object, None, None]:
-    """The parts a worker sends, as they arrive; WorkerFailed when it fails in any way.
-
-    Closing the generator early kills the worker; either way it is waited for.
-    """
-    import pickle
-
-    finished = False
-    try:
-        with os.fdopen(read_end, "rb") as pipe:
-            while True:
-                header = pipe.read(8)
-                payload = pipe.read(int.from_bytes(header, "little")) if len(header) == 8 else b""
-                if not payload:
-                    raise WorkerFailed("the worker ended without finishing")
-                try:
-                    status, value = pickle.loads(payload)
-                except Exception as error:
-                    raise WorkerFailed(f"unreadable result: {error}") from None
-                if status == "done":
-                    finished = True
-                    return
-                if status != "part":
-                    raise WorkerFailed(str(value))
-                yield value
-    finally:
-        if not finished:
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
