@@ -35,7 +35,7 @@ def can_fork() -> bool:
 
 
 class WorkerFailed(Exception):
-    """A worker did not deliver its part; the caller reads the file sequentially instead."""
+    """A worker did not deliver its work; the caller does that work itself."""
 
 
 def start(work: Callable[[], Iterable[object]]) -> tuple[int, int]:

@@ -105,7 +105,7 @@ class _Grammar:
         return layout
 
 
-_RECENT_LAYOUTS = 4  # layouts tried (of entries as many lines long) before reading an entry field by field
+_RECENT_LAYOUTS = 4  # layouts kept per count of lines and quotes, tried before reading an entry field by field
 
 
 def _quoting(raw: str) -> str:
@@ -157,8 +157,8 @@ def read_entries(
     for part in text[len(prefix) :].split("\n" + prefix):
         breaks = part.count("\n")
         ends_in_break = part[-1:] == "\n"  # the last entry of the text, or one a blank line follows
-        shape = (breaks - ends_in_break, part.count('"'))
-        candidates = recent.get(shape)
+        signature = (breaks - ends_in_break, part.count('"'))
+        candidates = recent.get(signature)
         if candidates is not None:
             matched = False
             for layout in candidates:
@@ -193,7 +193,7 @@ def read_entries(
             if read is not None and block_list is not None:
                 new_layout = grammar.layout(found, part, block_list)
         if new_layout is not None:
-            candidates = recent.setdefault(shape, [])
+            candidates = recent.setdefault(signature, [])
             if new_layout not in candidates:
                 candidates.insert(0, new_layout)
                 del candidates[_RECENT_LAYOUTS:]
