@@ -292,6 +292,32 @@ def test_odd_entries_alone_go_to_libyaml(dumped_text, workers, monkeypatch):
     assert _snapshot(*_read(text, workers=workers, monkeypatch=monkeypatch)) == sequential
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_many_odd_entries_are_read_at_their_lines_without_padding(chart_text, workers, monkeypatch):
+    # Every other person carries an x- field (left to libyaml), a few with a problem to report.
+    parts = chart_text.split("\n  - id: ")
+    for number in range(1, len(parts), 2):
+        parts[number] = parts[number].replace("\n", '\n    x-note: "odd"\n', 1)
+    for number in (301, 603):
+        parts[number] = parts[number].replace("\n", "\n    nmae: typo\n", 1)
+    text = "\n  - id: ".join(parts)
+    sequential = _snapshot(*_read(text, workers=0, monkeypatch=monkeypatch))
+    assert sum(problem[0] == "E003" for problem in sequential[3]) == 2
+    padded = []
+    real = native._read_list_items
+
+    def read_list_items(path, text, section, problems):
+        padded.append(text.startswith("\n"))
+        return real(path, text, section, problems)
+
+    monkeypatch.setattr(native, "_read_list_items", read_list_items)
+    assert _snapshot(*_read(text, workers=workers, monkeypatch=monkeypatch)) == sequential
+    # Only the runs with a problem are read again below blank lines, to report it at its place.
+    if workers == 1:
+        assert len(padded) > 100
+        assert padded.count(True) == 2
+
+
 @pytest.mark.parametrize(
     "ids",
     [

@@ -653,13 +653,28 @@ def _with_odd_entries(
     for index, line, parts in runs:
         merged += entries[taken:index]
         taken = index
-        text = "\n" * (line - 1) + "\n".join(prefix + part for part in parts)
-        pending = _read_list_items(path, text, chunk.section, problems)
+        text = "\n".join(prefix + part for part in parts)
+        # Read as if at the top of a file, then moved to their lines: blank lines before them, as a
+        # chunk read by libyaml has, would cost a chart with thousands of such runs quadratic time.
+        found: list[Finding] = []
+        pending = _read_list_items(path, text, chunk.section, found)
+        if pending is not None and not found:
+            merged += [_moved_down(entry, line - 1) for entry in pending]
+            continue
+        # A problem to report: read again where it is, for its exact place.
+        pending = _read_list_items(path, "\n" * (line - 1) + text, chunk.section, problems)
         if pending is None:
             return None
         merged += pending
     merged += entries[taken:]
     return merged
+
+
+def _moved_down(entry: tuple, lines: int) -> tuple:
+    """A pending entry (see _Builder.finish_entry) read ``lines`` lines above where it is written."""
+    section, entity_id, line, column, end_line, values, spans, extra = entry
+    spans = {name: (span_line + lines, span_column) for name, (span_line, span_column) in spans.items()}
+    return section, entity_id, line + lines, column, end_line + lines, values, spans, extra
 
 
 def _read_chunks_in_worker(path: str, text: str, chunks: list[parallel.Chunk]) -> Iterator[tuple[bytes, list[Finding]]]:
