@@ -622,7 +622,7 @@ def _read_chunks(path: str, text: str, chunks: list[parallel.Chunk]) -> list[tup
             read.append((merged, odd_problems))
             continue
         problems: list[Finding] = []
-        pending = _read_list_items(path, chunk.text_in(text), chunk.section, problems)
+        pending = _read_list_items_at(path, text[chunk.start : chunk.end], chunk.first_line, chunk.section, problems)
         if pending is None:
             return None
         read.append((pending, problems))
@@ -653,21 +653,26 @@ def _with_odd_entries(
     for index, line, parts in runs:
         merged += entries[taken:index]
         taken = index
-        text = "\n".join(prefix + part for part in parts)
-        # Read as if at the top of a file, then moved to their lines: blank lines before them, as a
-        # chunk read by libyaml has, would cost a chart with thousands of such runs quadratic time.
-        found: list[Finding] = []
-        pending = _read_list_items(path, text, chunk.section, found)
-        if pending is not None and not found:
-            merged += [_moved_down(entry, line - 1) for entry in pending]
-            continue
-        # A problem to report: read again where it is, for its exact place.
-        pending = _read_list_items(path, "\n" * (line - 1) + text, chunk.section, problems)
+        pending = _read_list_items_at(path, "\n".join(prefix + part for part in parts), line, chunk.section, problems)
         if pending is None:
             return None
         merged += pending
     merged += entries[taken:]
     return merged
+
+
+def _read_list_items_at(path: str, text: str, first_line: int, section: str, problems: list[Finding]) -> list | None:
+    """_read_list_items for ``text`` written from line ``first_line`` of the file.
+
+    Read as if at the top of a file, then moved to their lines: blank lines before the text would
+    cost a chart with thousands of such texts quadratic time. When there is a problem to report,
+    the text is read again below blank lines, for the problem's exact place.
+    """
+    found: list[Finding] = []
+    pending = _read_list_items(path, text, section, found)
+    if pending is not None and not found:
+        return [_moved_down(entry, first_line - 1) for entry in pending]
+    return _read_list_items(path, "\n" * (first_line - 1) + text, section, problems)
 
 
 def _moved_down(entry: tuple, lines: int) -> tuple:

@@ -11,8 +11,9 @@ Correctness comes first: a cut is made only before a line holding exactly the
 list's indentation and ``- ``, which in block YAML can only start a new entry
 (block scalars and multi-line plain scalars inside an entry are indented
 deeper). That holds for a list written at column 0 under its key (PyYAML's
-default style, ``people:`` then ``- id: a``) as for an indented one. Each part keeps the file's line numbers: what is not its own is
-replaced by blank lines. Anything unexpected (a parse problem in any part, an
+default style, ``people:`` then ``- id: a``) as for an indented one. Each part
+keeps the file's line numbers: the head has blank lines where the chunks were,
+and what is read from a chunk is placed at the lines it starts on. Anything unexpected (a parse problem in any part, an
 alias across parts, a worker that fails) discards the result and the file is
 read again in one piece, so problems are reported exactly as a sequential read
 would report them.
@@ -55,14 +56,6 @@ class Chunk:
     first_line: int  # 1-based line of the file where the chunk starts
     indent: int  # the list's items start with this many spaces and "- "
     line_count: int  # of line breaks in the chunk
-
-    def text_in(self, text: str) -> str:
-        """The chunk after blank lines, so that libyaml reports the file's own line numbers.
-
-        Built by whoever reads the chunk, from the text it shares with this
-        process after the fork.
-        """
-        return "\n" * (self.first_line - 1) + text[self.start : self.end]
 
 
 @dataclass
