@@ -670,7 +670,9 @@ def _read_list_items_at(path: str, text: str, first_line: int, section: str, pro
     """
     found: list[Finding] = []
     pending = _read_list_items(path, text, section, found)
-    if pending is not None and not found:
+    if pending is None:
+        return None  # does not parse: the whole file is read again in one piece
+    if not found:
         return [_moved_down(entry, first_line - 1) for entry in pending]
     return _read_list_items(path, "\n" * (first_line - 1) + text, section, problems)
 
