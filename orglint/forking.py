@@ -110,15 +110,18 @@ def receive(pid: int, read_end: int) -> Generator[object, None, None]:
                 yield value
     finally:
         if not finished:
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
+            _kill(pid)
         os.waitpid(pid, 0)
 
 
 def abandon(pid: int, read_end: int) -> None:
     """Stop a worker whose results are no longer wanted, and wait for it."""
-    with contextlib.suppress(OSError):
-        os.kill(pid, signal.SIGKILL)
+    _kill(pid)
     with contextlib.suppress(OSError):
         os.close(read_end)
     os.waitpid(pid, 0)
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(OSError):  # already gone
+        os.kill(pid, signal.SIGKILL)
